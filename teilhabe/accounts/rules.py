@@ -1,0 +1,50 @@
+"""Role → permission table. Every permission a view can require is defined here.
+
+The table is code, so that it is reviewed with the code and covered by the role-matrix
+test (accounts/tests/test_role_matrix.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from teilhabe.accounts.roles import Role
+
+
+def role_predicate(*roles: Role) -> Any:
+    @rules.predicate(name="has_role_" + "_or_".join(role.value for role in roles))
+    def has_role(user: Any) -> bool:
+        return bool(getattr(user, "is_authenticated", False)) and user.has_role(*roles)
+
+    return has_role
+
+
+@rules.predicate
+def is_member(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and bool(user.role_set)
+
+
+is_administrator = role_predicate(Role.ADMINISTRATOR)
+is_data_protection_officer = role_predicate(Role.DATA_PROTECTION_OFFICER)
+is_statistics = role_predicate(Role.STATISTICS)
+is_integration_coordinator = role_predicate(Role.INTEGRATION_COORDINATOR)
+works_in_a_service = role_predicate(
+    Role.COUNSELLOR, Role.TEAM_LEAD, Role.PROGRAMME_COORDINATOR, Role.VOLUNTEER_COORDINATOR
+)
+
+PERMISSIONS = {
+    "accounts.manage_users": is_administrator,
+    "audit.view_log": is_data_protection_officer,
+    "organisations.view_directory": is_member,
+    "organisations.manage": is_administrator,
+    "organisations.view_areas": is_member,
+    "organisations.manage_areas": is_administrator | is_statistics,
+    "organisations.view_own_services": works_in_a_service,
+    "organisations.view_network": is_integration_coordinator | is_administrator,
+    "organisations.view_area_summary": is_statistics | is_integration_coordinator,
+}
+
+for name, predicate in PERMISSIONS.items():
+    rules.add_perm(name, predicate)

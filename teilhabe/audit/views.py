@@ -1,0 +1,63 @@
+"""The audit log for the data-protection officer: filter, page, export as CSV."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from teilhabe.audit.forms import AuditFilterForm
+from teilhabe.audit.selectors import filter_entries
+from teilhabe.core.access import requires
+
+
+def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, Any]:
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    return form, filter_entries(**{k: v for k, v in filters.items() if v not in (None, "")})
+
+
+@requires("audit.view_log")
+def log(request: HttpRequest) -> HttpResponse:
+    form, entries = _filtered(request)
+    page = Paginator(entries, 50).get_page(request.GET.get("seite"))
+    query = request.GET.copy()
+    query.pop("seite", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    return render(request, "audit/log.html", context)
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@requires("audit.view_log")
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    _form, entries = _filtered(request)
+    writer = csv.writer(_Echo(), delimiter=";")
+    header = [_("Time"), _("User"), _("Action"), _("Kind of record"), _("Record"), _("Details")]
+
+    def rows() -> Any:
+        yield "\ufeff" + writer.writerow(header)  # BOM: Excel opens UTF-8 with umlauts
+        for entry in entries.iterator(chunk_size=2000):
+            yield writer.writerow(
+                [
+                    timezone.localtime(entry.timestamp).strftime("%d.%m.%Y %H:%M:%S"),
+                    entry.actor.username if entry.actor else "",
+                    entry.get_action_display(),
+                    entry.content_type.name,
+                    entry.object_repr,
+                    entry.additional_data or entry.changes or "",
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y-%m-%d")
+    response["Content-Disposition"] = f'attachment; filename="protokoll-{stamp}.csv"'
+    return response

@@ -1,0 +1,41 @@
+"""The main navigation, by module. Each entry names the permission it needs.
+
+Modules add their entries here as they land, so that the navigation never shows a
+page the user cannot open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    label: str | Promise
+    url_name: str
+    permission: str | None  # None: every signed-in user
+
+
+MAIN_NAVIGATION: tuple[NavEntry, ...] = (
+    NavEntry(_("Overview"), "core:dashboard", None),
+    NavEntry(_("Organisations"), "organisations:list", "organisations.view_directory"),
+    NavEntry(_("Areas"), "organisations:areas", "organisations.view_areas"),
+    NavEntry(_("Users"), "accounts:user_list", "accounts.manage_users"),
+    NavEntry(_("Audit log"), "audit:log", "audit.view_log"),
+)
+
+
+def visible_entries(user: Any, current_path: str) -> list[dict[str, Any]]:
+    entries = []
+    for entry in MAIN_NAVIGATION:
+        if entry.permission and not user.has_perm(entry.permission):
+            continue
+        url = reverse(entry.url_name)
+        is_current = current_path == url or (url != "/" and current_path.startswith(url))
+        entries.append({"label": entry.label, "url": url, "current": is_current})
+    return entries

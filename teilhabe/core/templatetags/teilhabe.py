@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from teilhabe.core.dashboard import Panel
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def render_panel(context: template.Context, panel: Panel) -> SafeString:
+    request = context.get("request")
+    return render_to_string(panel.template, {**panel.context, "user": context.get("user")}, request)

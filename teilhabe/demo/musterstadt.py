@@ -1,0 +1,71 @@
+"""The demo city "Musterstadt": areas, organisations and a user for every role.
+
+The data lives in data/ and goes through the same import and service code that an
+installation uses, so the demo also exercises them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from teilhabe.accounts.models import Membership, User
+from teilhabe.accounts.services import add_membership, create_user
+from teilhabe.organisations.area_import import import_areas
+from teilhabe.organisations.models import Organisation, Service
+from teilhabe.organisations.services import create_organisation
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    password: str
+    role: str
+    organisation: str
+
+
+def _definition() -> dict[str, object]:
+    return json.loads((DATA / "musterstadt.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def is_loaded() -> bool:
+    return Organisation.objects.filter(slug="diakonie").exists()
+
+
+def demo_logins() -> list[DemoLogin]:
+    definition = _definition()
+    password = str(definition["password"])
+    roles = dict(Membership._meta.get_field("role").flatchoices)  # type: ignore[union-attr]
+    names = {o["slug"]: o["name"] for o in definition["organisations"]}  # type: ignore[attr-defined]
+    return [
+        DemoLogin(u["username"], password, str(roles[u["role"]]), names[u["organisation"]])
+        for u in definition["users"]  # type: ignore[attr-defined]
+    ]
+
+
+@transaction.atomic
+def load() -> None:
+    definition = _definition()
+    import_areas(DATA / "musterstadt-gebiete.csv")
+    organisations = {}
+    for spec in definition["organisations"]:  # type: ignore[attr-defined]
+        organisation = create_organisation(spec["slug"], spec["name"], spec["services"], spec["kind"])
+        organisation.address = spec.get("address", "")
+        organisation.email = spec.get("email", "")
+        organisation.save()
+        organisations[spec["slug"]] = organisation
+    for spec in definition["users"]:  # type: ignore[attr-defined]
+        user = User.objects.filter(username=spec["username"]).first() or create_user(
+            username=spec["username"],
+            first_name=spec["first_name"],
+            last_name=spec["last_name"],
+            email=f"{spec['username']}@musterstadt.example",
+            password=str(definition["password"]),
+        )
+        services = list(Service.objects.filter(code__in=spec["services"]))
+        add_membership(user, organisations[spec["organisation"]], spec["role"], services)

@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.urls import include, path
+
+from teilhabe.core import views as core_views
+
+urlpatterns = [
+    path("", include("teilhabe.core.urls")),
+    path("", include("teilhabe.accounts.urls")),
+    path("", include("teilhabe.organisations.urls")),
+    path("protokoll/", include("teilhabe.audit.urls")),
+]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("sso/", include("teilhabe.accounts.oidc_urls")))
+
+handler403 = core_views.error_403
+handler404 = core_views.error_404
+handler500 = core_views.error_500
