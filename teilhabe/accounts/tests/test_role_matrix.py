@@ -1,0 +1,102 @@
+"""Every URL × every role + anonymous. Fails when a URL is added without an entry here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from teilhabe.accounts.roles import Role
+from teilhabe.conftest import signed_in_client
+
+ALL = frozenset({*(role.value for role in Role), "none"})
+PUBLIC = "public"
+ADMIN = frozenset({Role.ADMINISTRATOR.value})
+DPO = frozenset({Role.DATA_PROTECTION_OFFICER.value})
+MEMBERS = frozenset(role.value for role in Role)
+
+# url name -> (kwargs, who may open it: PUBLIC or a set of roles)
+MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
+    "core:dashboard": ({}, ALL),
+    "core:health": ({}, PUBLIC),
+    "accounts:login": ({}, PUBLIC),
+    "accounts:logout": ({}, ALL),
+    "accounts:second_factor": ({}, ALL),
+    "accounts:second_factor_setup": ({}, ALL),
+    "accounts:password_reset": ({}, PUBLIC),
+    "accounts:password_reset_done": ({}, PUBLIC),
+    "accounts:password_reset_confirm": ({"uidb64": "MQ", "token": "abc-def"}, PUBLIC),
+    "accounts:password_reset_complete": ({}, PUBLIC),
+    "accounts:profile": ({}, ALL),
+    "accounts:password_change": ({}, ALL),
+    "accounts:user_list": ({}, ADMIN),
+    "accounts:user_create": ({}, ADMIN),
+    "accounts:user_detail": ({"pk": "<user>"}, ADMIN),
+    "accounts:membership_delete": ({"pk": "<user>", "membership_pk": "<membership>"}, ADMIN),
+    "accounts:user_action": ({"pk": "<user>", "action": "unlock"}, ADMIN),
+    "organisations:list": ({}, MEMBERS),
+    "organisations:detail": ({"slug": "diakonie"}, MEMBERS),
+    "organisations:edit": ({"slug": "diakonie"}, ADMIN),
+    "organisations:areas": ({}, MEMBERS),
+    "audit:log": ({}, DPO),
+    "audit:export": ({}, DPO),
+}
+
+
+def all_url_names() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns: list[Any], namespace: str) -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                names.add(namespace + pattern.name)
+
+    walk(get_resolver().url_patterns, "")
+    return names
+
+
+def test_every_url_is_in_the_matrix() -> None:
+    assert all_url_names() == set(MATRIX), "add new URLs to MATRIX with who may open them"
+
+
+def _url(name: str, kwargs: dict[str, Any], subject: Any) -> str:
+    concrete = {}
+    for key, value in kwargs.items():
+        if value == "<user>":
+            value = subject.pk
+        elif value == "<membership>":
+            value = subject.memberships.first().pk
+        concrete[key] = value
+    return reverse(name, kwargs=concrete)
+
+
+def _outcome(response: Any) -> str:
+    if response.status_code == 403:
+        return "denied"
+    if response.status_code == 302 and response.url.startswith(reverse("accounts:login")):
+        return "login"
+    assert response.status_code in {200, 302, 405}, response.status_code
+    return "allowed"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_role_matrix(name: str, users_by_role: dict[str, Any]) -> None:
+    kwargs, allowed = MATRIX[name]
+    subject = users_by_role[Role.COUNSELLOR.value]
+    url = _url(name, kwargs, subject)
+
+    anonymous = _outcome(Client().get(url))
+    assert anonymous == ("allowed" if allowed == PUBLIC else "login"), f"anonymous at {name}"
+
+    for role, user in users_by_role.items():
+        if allowed == PUBLIC:
+            continue
+        outcome = _outcome(signed_in_client(user).get(url))
+        expected = "allowed" if role in allowed else "denied"
+        assert outcome == expected, f"{role} at {name}: {outcome}, expected {expected}"

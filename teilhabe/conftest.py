@@ -1,0 +1,78 @@
+"""Shared fixtures: a small world with an organisation and a user for every role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from teilhabe.accounts.models import User
+from teilhabe.accounts.roles import Role
+from teilhabe.accounts.services import add_membership, create_user
+from teilhabe.organisations.models import Organisation, Service
+from teilhabe.organisations.services import create_organisation
+
+PASSWORD = "Richtig-Langes-Passwort-1"
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    # Argon2 is deliberately slow; tests that check it use the production setting.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def provider(db: None) -> Organisation:
+    return create_organisation("diakonie", "Diakonie Teststadt", ["MBE", "JMD", "IKB"])
+
+
+@pytest.fixture
+def city(db: None) -> Organisation:
+    return create_organisation("stadt", "Stadt Teststadt", ["KIM"], Organisation.Kind.CITY_OFFICE)
+
+
+def make_user(username: str, organisation: Organisation | None = None, role: str = "") -> User:
+    user = create_user(
+        username=username, first_name=username.title(), last_name="Test", password=PASSWORD
+    )
+    if organisation and role:
+        add_membership(user, organisation, role)
+    return user
+
+
+@pytest.fixture
+def users_by_role(provider: Organisation, city: Organisation) -> dict[str, User]:
+    """One user per role (providers' roles at the provider, the city's at the city),
+    plus "none": a user without any role."""
+    city_roles = {Role.INTEGRATION_COORDINATOR, Role.STATISTICS, Role.ADMINISTRATOR,
+                  Role.DATA_PROTECTION_OFFICER}  # fmt: skip
+    users = {
+        role.value: make_user(role.value, city if role in city_roles else provider, role.value)
+        for role in Role
+    }
+    users["none"] = make_user("ohne_rolle")
+    return users
+
+
+def verify_second_factor(client: Client, user: User) -> TOTPDevice:
+    """Marks the client's session as having passed the TOTP step with a real device."""
+    device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+def signed_in_client(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    verify_second_factor(client, user)
+    return client
+
+
+@pytest.fixture
+def services(db: None) -> dict[str, Service]:
+    return {service.code: service for service in Service.objects.all()}
