@@ -15,7 +15,7 @@ from teilhabe.accounts.services import add_membership, create_user
 from teilhabe.organisations.models import Organisation, Service
 from teilhabe.organisations.services import create_organisation
 
-PASSWORD = "Richtig-Langes-Passwort-1"
+PASSWORD = "Richtig-Langes-Passwort-1"  # noqa: S105  (test users only)
 
 
 @pytest.fixture(autouse=True)
@@ -47,8 +47,12 @@ def make_user(username: str, organisation: Organisation | None = None, role: str
 def users_by_role(provider: Organisation, city: Organisation) -> dict[str, User]:
     """One user per role (providers' roles at the provider, the city's at the city),
     plus "none": a user without any role."""
-    city_roles = {Role.INTEGRATION_COORDINATOR, Role.STATISTICS, Role.ADMINISTRATOR,
-                  Role.DATA_PROTECTION_OFFICER}  # fmt: skip
+    city_roles = {
+        Role.INTEGRATION_COORDINATOR,
+        Role.STATISTICS,
+        Role.ADMINISTRATOR,
+        Role.DATA_PROTECTION_OFFICER,
+    }
     users = {
         role.value: make_user(role.value, city if role in city_roles else provider, role.value)
         for role in Role

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from teilhabe.accounts import selectors, services
 from teilhabe.accounts.forms import MembershipForm, UserCreateForm, UserSearchForm
 from teilhabe.accounts.models import Membership, User
-from teilhabe.core.audit_trail import log_read
 from teilhabe.core.access import requires
+from teilhabe.core.audit_trail import log_read
 
 manage_users = requires("accounts.manage_users")
 
@@ -57,9 +57,7 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "subject": user,
         "form": form,
-        "memberships": user.memberships.select_related("organisation").prefetch_related(
-            "services"
-        ),
+        "memberships": user.memberships.select_related("organisation").prefetch_related("services"),
         "is_locked": user.username in selectors.locked_usernames(),
         "has_second_factor": user.pk in selectors.users_with_second_factor(),
         "reset_link": request.session.pop("issued_reset_link", None),

@@ -77,7 +77,7 @@ class MembershipForm(KernModelForm):
         fields = ["organisation", "role", "services"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         organisation, services = data.get("organisation"), data.get("services")
         if organisation and services:
             offered = set(organisation.services.values_list("pk", flat=True))

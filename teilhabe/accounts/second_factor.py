@@ -40,7 +40,9 @@ def verify(request: HttpRequest) -> HttpResponse:
                 otp_login(request, device)
                 return redirect(_next_url(request))
         form.add_error("token", _("The code is not valid. Please try the current code."))
-    return render(request, "accounts/second_factor.html", {"form": form, "next": _next_url(request)})
+    return render(
+        request, "accounts/second_factor.html", {"form": form, "next": _next_url(request)}
+    )
 
 
 @before_second_factor

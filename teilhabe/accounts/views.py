@@ -66,9 +66,7 @@ password_change = signed_in(
 def profile(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     context = {
-        "memberships": user.memberships.select_related("organisation").prefetch_related(
-            "services"
-        ),
+        "memberships": user.memberships.select_related("organisation").prefetch_related("services"),
         "has_second_factor": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
     }
     return render(request, "accounts/profile.html", context)

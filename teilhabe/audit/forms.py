@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditlog.models import LogEntry
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.audit.labels import ACTION_CHOICES
 from teilhabe.audit.registry import AUDITED_MODELS
 from teilhabe.core.forms import KernForm
 
@@ -21,7 +21,7 @@ class AuditFilterForm(KernForm):
     )
     record = forms.CharField(required=False, label=_("Record (name or number)"))
     action = forms.TypedChoiceField(
-        choices=[("", _("all"))] + list(LogEntry.Action.choices),
+        choices=[("", _("all")), *ACTION_CHOICES],
         coerce=int,
         empty_value=None,
         required=False,

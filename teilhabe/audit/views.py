@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from teilhabe.audit.forms import AuditFilterForm
+from teilhabe.audit.labels import action_label
 from teilhabe.audit.selectors import filter_entries
 from teilhabe.core.access import requires
 
@@ -50,7 +51,7 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
                 [
                     timezone.localtime(entry.timestamp).strftime("%d.%m.%Y %H:%M:%S"),
                     entry.actor.username if entry.actor else "",
-                    entry.get_action_display(),
+                    action_label(entry),
                     entry.content_type.name,
                     entry.object_repr,
                     entry.additional_data or entry.changes or "",

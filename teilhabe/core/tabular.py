@@ -119,7 +119,9 @@ def read_csv(data: bytes, name: str) -> Table:
                 raise TableError(
                     [Problem(name, line, "", _("The row has more cells than the header."))]
                 )
-            values = {column: cells[i] if i < len(cells) else "" for i, column in enumerate(columns)}
+            values = {
+                column: cells[i] if i < len(cells) else "" for i, column in enumerate(columns)
+            }
             table.rows.append(Row(line, values))
     except csv.Error as error:
         raise TableError([Problem(name, reader.line_num, "", str(error))]) from error

@@ -30,7 +30,7 @@ class DemoLogin:
 
 
 def _definition() -> dict[str, object]:
-    return json.loads((DATA / "musterstadt.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return json.loads((DATA / "musterstadt.json").read_text(encoding="utf-8"))
 
 
 def is_loaded() -> bool:
@@ -40,7 +40,7 @@ def is_loaded() -> bool:
 def demo_logins() -> list[DemoLogin]:
     definition = _definition()
     password = str(definition["password"])
-    roles = dict(Membership._meta.get_field("role").flatchoices)  # type: ignore[union-attr]
+    roles = dict(Membership._meta.get_field("role").flatchoices)
     names = {o["slug"]: o["name"] for o in definition["organisations"]}  # type: ignore[attr-defined]
     return [
         DemoLogin(u["username"], password, str(roles[u["role"]]), names[u["organisation"]])
@@ -54,7 +54,9 @@ def load() -> None:
     import_areas(DATA / "musterstadt-gebiete.csv")
     organisations = {}
     for spec in definition["organisations"]:  # type: ignore[attr-defined]
-        organisation = create_organisation(spec["slug"], spec["name"], spec["services"], spec["kind"])
+        organisation = create_organisation(
+            spec["slug"], spec["name"], spec["services"], spec["kind"]
+        )
         organisation.address = spec.get("address", "")
         organisation.email = spec.get("email", "")
         organisation.save()

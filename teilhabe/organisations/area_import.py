@@ -7,6 +7,7 @@ an area of the file replaces the stored area with the same code.
 
 from __future__ import annotations
 
+import datetime
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +61,9 @@ def _rows_from_geojson(path: Path) -> tuple[list[tuple[int, dict[str, str], Any]
     rows = []
     for number, feature in enumerate(features, start=1):
         properties = (feature or {}).get("properties") or {}
-        values = {str(k).strip().lower(): "" if v is None else str(v) for k, v in properties.items()}
+        values = {
+            str(k).strip().lower(): "" if v is None else str(v) for k, v in properties.items()
+        }
         rows.append((number, values, (feature or {}).get("geometry")))
     return rows, []
 
@@ -90,7 +93,7 @@ def _parse(path: Path) -> tuple[list[AreaRow], list[Problem]]:
             )
         if not name:
             row_problems.append(Problem(path.name, line, "name", _("The name is empty.")))
-        dates = {}
+        dates: dict[str, datetime.date | None] = {}
         for column in OPTIONAL:
             raw = values.get(column, "").strip()
             dates[column] = None
@@ -101,7 +104,11 @@ def _parse(path: Path) -> tuple[list[AreaRow], list[Problem]]:
                     row_problems.append(
                         Problem(path.name, line, column, _("Not a date (TT.MM.JJJJ)."), raw)
                     )
-        if dates["gueltig_ab"] and dates["gueltig_bis"] and dates["gueltig_bis"] < dates["gueltig_ab"]:
+        if (
+            dates["gueltig_ab"]
+            and dates["gueltig_bis"]
+            and dates["gueltig_bis"] < dates["gueltig_ab"]
+        ):
             row_problems.append(
                 Problem(path.name, line, "gueltig_bis", _("Ends before it begins."))
             )
@@ -109,19 +116,23 @@ def _parse(path: Path) -> tuple[list[AreaRow], list[Problem]]:
         if code and code not in first_line:
             first_line[code] = line
             areas.append(
-                AreaRow(line, code, name, parent, dates["gueltig_ab"], dates["gueltig_bis"], geometry)
+                AreaRow(
+                    line, code, name, parent, dates["gueltig_ab"], dates["gueltig_bis"], geometry
+                )
             )
     return areas, problems
 
 
 def _check_hierarchy(path: Path, areas: list[AreaRow]) -> list[Problem]:
-    parent_of = dict(Area.objects.values_list("code", "parent__code"))
+    parent_of: dict[str, str | None] = dict(Area.objects.values_list("code", "parent__code"))
     parent_of.update({area.code: area.parent or None for area in areas})
     problems = []
     for area in areas:
         if area.parent and area.parent not in parent_of:
             problems.append(
-                Problem(path.name, area.line, "uebergeordnet", _("Unknown parent code."), area.parent)
+                Problem(
+                    path.name, area.line, "uebergeordnet", _("Unknown parent code."), area.parent
+                )
             )
             continue
         seen = [area.code]
@@ -150,7 +161,9 @@ def import_areas(path: Path, *, dry_run: bool = False) -> ImportResult:
         problems = _check_hierarchy(path, areas)
     if problems:
         raise TableError(problems)
-    existing = set(Area.objects.filter(code__in=[a.code for a in areas]).values_list("code", flat=True))
+    existing = set(
+        Area.objects.filter(code__in=[a.code for a in areas]).values_list("code", flat=True)
+    )
     result = ImportResult(created=len(areas) - len(existing), updated=len(existing))
     if dry_run:
         return result
@@ -169,7 +182,11 @@ def import_areas(path: Path, *, dry_run: bool = False) -> ImportResult:
             by_code[area.code] = obj
         for area in areas:
             obj = by_code[area.code]
-            obj.parent = (by_code.get(area.parent) or Area.objects.get(code=area.parent)) if area.parent else None
+            obj.parent = (
+                (by_code.get(area.parent) or Area.objects.get(code=area.parent))
+                if area.parent
+                else None
+            )
             obj.save(update_fields=["parent"])
         update_levels()
     return result

@@ -35,9 +35,9 @@ def network(user: Any) -> Panel | None:
     )
     labels = dict(Organisation.Kind.choices)
     rows = [{"label": labels.get(row["kind"], row["kind"]), "count": row["n"]} for row in by_kind]
-    services = Service.objects.annotate(
-        providers=Count("organisations", distinct=True)
-    ).filter(providers__gt=0)
+    services = Service.objects.annotate(providers=Count("organisations", distinct=True)).filter(
+        providers__gt=0
+    )
     return Panel(
         _("Network of organisations"),
         "organisations/panels/network.html",

@@ -21,7 +21,7 @@ class OrganisationForm(KernModelForm):
 
 class OrganisationFilterForm(KernForm):
     kind = forms.ChoiceField(
-        choices=[("", _("all"))] + list(Organisation.Kind.choices),
+        choices=[("", _("all")), *Organisation.Kind.choices],
         required=False,
         label=_("Kind"),
     )

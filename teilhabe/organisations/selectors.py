@@ -37,6 +37,4 @@ def area_tree(on: datetime.date | None = None) -> list[dict[str, Any]]:
 
 
 def area_counts_by_level() -> dict[int, int]:
-    return dict(
-        Area.objects.values_list("level").annotate(n=Count("pk")).values_list("level", "n")
-    )
+    return dict(Area.objects.values_list("level").annotate(n=Count("pk")).values_list("level", "n"))

@@ -65,4 +65,6 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def area_list(request: HttpRequest) -> HttpResponse:
     form = AreaFilterForm(request.GET or None)
     on = form.cleaned_data["on"] if form.is_valid() else None
-    return render(request, "organisations/areas.html", {"form": form, "tree": selectors.area_tree(on)})
+    return render(
+        request, "organisations/areas.html", {"form": form, "tree": selectors.area_tree(on)}
+    )

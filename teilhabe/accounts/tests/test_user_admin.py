@@ -22,23 +22,36 @@ def admin(users_by_role: dict[str, Any]) -> Client:
     return signed_in_client(users_by_role[Role.ADMINISTRATOR.value])
 
 
-def test_create_user_and_give_roles_at_two_organisations(admin: Client, provider: Any, city: Any, services: Any) -> None:
-    response = admin.post(reverse("accounts:user_create"), {"username": "neu", "first_name": "Nora", "last_name": "Neu", "email": ""})
+def test_create_user_and_give_roles_at_two_organisations(
+    admin: Client, provider: Any, city: Any, services: Any
+) -> None:
+    response = admin.post(
+        reverse("accounts:user_create"),
+        {"username": "neu", "first_name": "Nora", "last_name": "Neu", "email": ""},
+    )
     user = User.objects.get(username="neu")
     assert response.url == reverse("accounts:user_detail", kwargs={"pk": user.pk})
     assert not user.has_usable_password()
     url = reverse("accounts:user_detail", kwargs={"pk": user.pk})
-    admin.post(url, {"organisation": provider.pk, "role": Role.COUNSELLOR, "services": [services["MBE"].pk]})
+    admin.post(
+        url,
+        {"organisation": provider.pk, "role": Role.COUNSELLOR, "services": [services["MBE"].pk]},
+    )
     admin.post(url, {"organisation": city.pk, "role": Role.STATISTICS})
     assert set(user.memberships.values_list("organisation__slug", "role")) == {
-        ("diakonie", "counsellor"), ("stadt", "statistics"),
-    }  # fmt: skip
+        ("diakonie", "counsellor"),
+        ("stadt", "statistics"),
+    }
 
 
-def test_service_not_offered_by_the_organisation_is_refused(admin: Client, city: Any, services: Any) -> None:
+def test_service_not_offered_by_the_organisation_is_refused(
+    admin: Client, city: Any, services: Any
+) -> None:
     user = User.objects.create(username="neu")
     url = reverse("accounts:user_detail", kwargs={"pk": user.pk})
-    response = admin.post(url, {"organisation": city.pk, "role": Role.COUNSELLOR, "services": [services["MBE"].pk]})
+    response = admin.post(
+        url, {"organisation": city.pk, "role": Role.COUNSELLOR, "services": [services["MBE"].pk]}
+    )
     assert response.status_code == 200
     assert not Membership.objects.filter(user=user).exists()
 
@@ -61,10 +74,15 @@ def test_one_time_reset_link_works_once(admin: Client, users_by_role: dict[str, 
     again = Client().get(path, follow=True)
     assert not again.context["validlink"]
     # The link is shown once: a reload of the page does not show it again.
-    assert admin.get(reverse("accounts:user_detail", kwargs={"pk": subject.pk})).context["reset_link"] is None
+    assert (
+        admin.get(reverse("accounts:user_detail", kwargs={"pk": subject.pk})).context["reset_link"]
+        is None
+    )
 
 
-def test_password_reset_by_mail_when_configured(users_by_role: dict[str, Any], settings: Any) -> None:
+def test_password_reset_by_mail_when_configured(
+    users_by_role: dict[str, Any], settings: Any
+) -> None:
     subject = users_by_role[Role.COUNSELLOR.value]
     subject.email = "b@example.org"
     subject.save()
@@ -76,15 +94,21 @@ def test_password_reset_by_mail_when_configured(users_by_role: dict[str, Any], s
 def test_reset_second_factor_and_unlock(admin: Client, users_by_role: dict[str, Any]) -> None:
     subject = users_by_role[Role.COUNSELLOR.value]
     TOTPDevice.objects.create(user=subject, name="phone", confirmed=True)
-    admin.post(reverse("accounts:user_action", kwargs={"pk": subject.pk, "action": "reset-second-factor"}))
+    admin.post(
+        reverse("accounts:user_action", kwargs={"pk": subject.pk, "action": "reset-second-factor"})
+    )
     assert not TOTPDevice.objects.filter(user=subject).exists()
 
     for _attempt in range(5):
-        Client().post(reverse("accounts:login"), {"username": subject.username, "password": "falsch"})
+        Client().post(
+            reverse("accounts:login"), {"username": subject.username, "password": "falsch"}
+        )
     page = admin.get(reverse("accounts:user_detail", kwargs={"pk": subject.pk}))
     assert page.context["is_locked"]
     admin.post(reverse("accounts:user_action", kwargs={"pk": subject.pk, "action": "unlock"}))
-    assert not admin.get(reverse("accounts:user_detail", kwargs={"pk": subject.pk})).context["is_locked"]
+    assert not admin.get(reverse("accounts:user_detail", kwargs={"pk": subject.pk})).context[
+        "is_locked"
+    ]
 
 
 def test_deactivated_user_cannot_log_in(admin: Client, users_by_role: dict[str, Any]) -> None:
@@ -92,5 +116,7 @@ def test_deactivated_user_cannot_log_in(admin: Client, users_by_role: dict[str, 
     admin.post(reverse("accounts:user_action", kwargs={"pk": subject.pk, "action": "deactivate"}))
     from teilhabe.conftest import PASSWORD
 
-    response = Client().post(reverse("accounts:login"), {"username": subject.username, "password": PASSWORD})
+    response = Client().post(
+        reverse("accounts:login"), {"username": subject.username, "password": PASSWORD}
+    )
     assert response.status_code == 200  # the form again, with an error

@@ -74,7 +74,10 @@ def test_every_model_with_personal_fields_is_audited() -> None:
     audited = {label.lower() for label, _excluded in AUDITED_MODELS}
     personal = {"first_name", "last_name", "name", "email", "birth_year", "date_of_birth", "phone"}
     for model in apps.get_models():
-        if model._meta.app_label not in {"accounts", "organisations"} and not model.__module__.startswith("teilhabe"):
+        if model._meta.app_label not in {
+            "accounts",
+            "organisations",
+        } and not model.__module__.startswith("teilhabe"):
             continue
         fields = {field.name for field in model._meta.get_fields()}
         if fields & personal and model._meta.label_lower not in NOT_PERSONAL:

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
@@ -15,3 +13,10 @@ register = template.Library()
 def render_panel(context: template.Context, panel: Panel) -> SafeString:
     request = context.get("request")
     return render_to_string(panel.template, {**panel.context, "user": context.get("user")}, request)
+
+
+@register.filter
+def audit_action(entry: object) -> str:
+    from teilhabe.audit.labels import action_label
+
+    return action_label(entry)

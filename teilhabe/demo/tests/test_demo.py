@@ -10,14 +10,20 @@ from teilhabe.organisations.models import Area, Organisation
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_city_has_districts_providers_and_a_user_for_every_role(capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_city_has_districts_providers_and_a_user_for_every_role(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     call_command("demo")
     city = Area.objects.get(level=0)
     assert city.name == "Musterstadt"
     assert Area.objects.filter(level=1).count() == 10
     diakonie = Organisation.objects.get(slug="diakonie")
-    assert {"MBE", "JMD", "IKB", "SAB", "HIPPY"} <= set(diakonie.services.values_list("code", flat=True))
-    assert {"QM", "SKM"} <= set(Organisation.objects.get(slug="caritas").services.values_list("code", flat=True))
+    assert {"MBE", "JMD", "IKB", "SAB", "HIPPY"} <= set(
+        diakonie.services.values_list("code", flat=True)
+    )
+    assert {"QM", "SKM"} <= set(
+        Organisation.objects.get(slug="caritas").services.values_list("code", flat=True)
+    )
     roles = set(User.objects.values_list("memberships__role", flat=True))
     assert roles == {role.value for role in Role}
     printed = capsys.readouterr().out

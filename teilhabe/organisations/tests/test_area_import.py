@@ -16,7 +16,9 @@ from teilhabe.organisations.models import Area
 
 pytestmark = pytest.mark.django_db
 
-GOOD = "code;name;uebergeordnet\nS;Teststadt;\nS-1;Nordstadt;S\nS-2;Südviertel;S\nS-2-1;Am Bach;S-2\n"
+GOOD = (
+    "code;name;uebergeordnet\nS;Teststadt;\nS-1;Nordstadt;S\nS-2;Südviertel;S\nS-2-1;Am Bach;S-2\n"
+)
 
 
 def write(tmp_path: Path, text: str, name: str = "gebiete.csv", encoding: str = "utf-8") -> Path:
@@ -49,7 +51,13 @@ def test_second_import_updates_and_never_duplicates(tmp_path: Path) -> None:
 
 
 def test_windows_1252_with_commas_and_excel_leftovers(tmp_path: Path) -> None:
-    text = "Code , Name,UEBERGEORDNET,gueltig_ab\r\nS,Teststadt,,\r\nS-2,Südviertel,S,01.01.2024\r\n,,,\r\n\r\n"
+    text = (
+        "Code , Name,UEBERGEORDNET,gueltig_ab\r\n"
+        "S,Teststadt,,\r\n"
+        "S-2,Südviertel,S,01.01.2024\r\n"
+        ",,,\r\n"
+        "\r\n"
+    )
     import_areas(write(tmp_path, text, encoding="cp1252"))
     area = Area.objects.get(code="S-2")
     assert area.name == "Südviertel"
@@ -73,7 +81,9 @@ def test_cycle_is_refused(tmp_path: Path) -> None:
     text = "code;name;uebergeordnet\nA;Eins;C\nB;Zwei;A\nC;Drei;B\n"
     found = problems(write(tmp_path, text))
     assert len(found) == 3
-    assert found[0].startswith("gebiete.csv:2:uebergeordnet: The hierarchy has a cycle: A → C → B → A")
+    assert found[0].startswith(
+        "gebiete.csv:2:uebergeordnet: The hierarchy has a cycle: A → C → B → A"
+    )
     assert Area.objects.count() == 0
 
 
@@ -119,10 +129,18 @@ def test_geojson(tmp_path: Path) -> None:
     document = {
         "type": "FeatureCollection",
         "features": [
-            {"type": "Feature", "properties": {"code": "S", "name": "Teststadt", "uebergeordnet": None}, "geometry": None},
-            {"type": "Feature", "properties": {"code": "S-1", "name": "Nord", "uebergeordnet": "S"}, "geometry": square},
+            {
+                "type": "Feature",
+                "properties": {"code": "S", "name": "Teststadt", "uebergeordnet": None},
+                "geometry": None,
+            },
+            {
+                "type": "Feature",
+                "properties": {"code": "S-1", "name": "Nord", "uebergeordnet": "S"},
+                "geometry": square,
+            },
         ],
-    }  # fmt: skip
+    }
     path = write(tmp_path, json.dumps(document), "gebiete.geojson")
     import_areas(path)
     assert Area.objects.get(code="S-1").geometry == square
@@ -146,11 +164,23 @@ def test_command_line_exit_status_and_messages(tmp_path: Path) -> None:
 def test_console_script_prints_file_line_column(tmp_path: Path, settings: object) -> None:
     """The real `teilhabe import areas` as a script would call it (own database file)."""
     bad = write(tmp_path, GOOD + "S-3;Oststadt;X-9\n")
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}", "TEILHABE_DATA_DIR": str(tmp_path), "LANG": "de_DE.UTF-8", "PATH": "/usr/bin:/bin"}  # fmt: skip
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+        "TEILHABE_DATA_DIR": str(tmp_path),
+        "LANG": "de_DE.UTF-8",
+        "PATH": "/usr/bin:/bin",
+    }
     teilhabe = [sys.executable, "-m", "teilhabe.cli"]
     subprocess.run([*teilhabe, "migrate", "-v", "0"], env=env, check=True)
-    run = subprocess.run([*teilhabe, "import", "areas", str(bad)], env=env, capture_output=True, text=True)
+    run = subprocess.run(
+        [*teilhabe, "import", "areas", str(bad)], env=env, capture_output=True, text=True
+    )
     assert run.returncode == 1
     assert "gebiete.csv:6:uebergeordnet: " in run.stderr
-    ok = subprocess.run([*teilhabe, "import", "areas", str(write(tmp_path, GOOD))], env=env, capture_output=True, text=True)
+    ok = subprocess.run(
+        [*teilhabe, "import", "areas", str(write(tmp_path, GOOD))],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert ok.returncode == 0, ok.stderr

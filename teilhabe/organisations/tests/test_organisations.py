@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_create_organisation_from_the_command_line() -> None:
-    call_command("organisations", "create", "awo", "--name", "AWO Teststadt", "--dienste", "MBE,ikb,JMD")
+    call_command(
+        "organisations", "create", "awo", "--name", "AWO Teststadt", "--dienste", "MBE,ikb,JMD"
+    )
     organisation = Organisation.objects.get(slug="awo")
     assert sorted(s.code for s in organisation.services.all()) == ["IKB", "JMD", "MBE"]
 
@@ -34,13 +36,18 @@ def test_concurrent_edit_is_detected_and_keeps_the_input(users_by_role: dict[str
     admin = signed_in_client(users_by_role[Role.ADMINISTRATOR.value])
     url = reverse("organisations:edit", kwargs={"slug": "diakonie"})
     loaded = Organisation.objects.get(slug="diakonie")
-    form = {"name": "Diakonie Neu", "kind": "provider", "version": loaded.version, "is_active": "on"}
+    form = {
+        "name": "Diakonie Neu",
+        "kind": "provider",
+        "version": loaded.version,
+        "is_active": "on",
+    }
     # Somebody else saves first.
     other = {**form, "name": "Diakonie von nebenan"}
     assert admin.post(url, other).status_code == 302
     response = admin.post(url, form)
     assert response.status_code == 200
-    assert "Somebody else saved" in response.content.decode()
+    assert "Jemand anderes hat diese Organisation gespeichert" in response.content.decode()
     assert 'value="Diakonie Neu"' in response.content.decode()  # what the user typed stays
     assert Organisation.objects.get(slug="diakonie").name == "Diakonie von nebenan"
 

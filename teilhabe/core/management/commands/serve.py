@@ -14,8 +14,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default=os.environ.get("TEILHABE_HOST", "127.0.0.1"))
-        parser.add_argument("--port", type=int, default=int(os.environ.get("TEILHABE_PORT", "8000")))
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("TEILHABE_WEB_WORKERS", "3")))
+        parser.add_argument(
+            "--port", type=int, default=int(os.environ.get("TEILHABE_PORT", "8000"))
+        )
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("TEILHABE_WEB_WORKERS", "3"))
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         command = [
@@ -25,4 +29,4 @@ class Command(BaseCommand):
             "--access-logfile", "-",
             "--timeout", "120",
         ]  # fmt: skip
-        os.execv(sys.executable, command)
+        os.execv(sys.executable, command)  # noqa: S606  (replaces this process by gunicorn)

@@ -35,7 +35,11 @@ class Command(BaseCommand):
                 except subprocess.TimeoutExpired:
                     process.kill()
 
-        signal.signal(signal.SIGTERM, lambda *_: (stop(), sys.exit(0)))
+        def terminate(*_args: Any) -> None:
+            stop()
+            sys.exit(0)
+
+        signal.signal(signal.SIGTERM, terminate)
         try:
             # If either process ends, the other one is stopped too.
             while all(process.poll() is None for process in processes):

@@ -30,7 +30,9 @@ class Command(BaseCommand):
                 self.stderr.write(_("The demo city is already loaded."))
                 sys.exit(1)
         elif Organisation.objects.exists():
-            self.stderr.write(_("The database is not empty; the demo city is loaded only into an empty one."))
+            self.stderr.write(
+                _("The database is not empty; the demo city is loaded only into an empty one.")
+            )
             sys.exit(1)
         else:
             musterstadt.load()
@@ -43,5 +45,7 @@ class Command(BaseCommand):
         self.stdout.write(_("Demo logins (password for all: %s):") % logins[0].password)
         width = max(len(login.username) for login in logins)
         for login in logins:
-            self.stdout.write(f"  {login.username.ljust(width)}  {login.role} – {login.organisation}")
+            self.stdout.write(
+                f"  {login.username.ljust(width)}  {login.role} – {login.organisation}"
+            )
         self.stdout.write("")
