@@ -26,7 +26,12 @@ def main() -> None:
         entry = 'msgid "' + re.escape(escape(msgid)) + r'"\nmsgstr "[^\n]*"\n'
         pattern = re.compile(flags + entry)
         replacement = f'msgid "{escape(msgid)}"\nmsgstr "{escape(translation)}"\n'
-        text, count = pattern.subn(lambda _m, r=replacement: r, text)
+
+        # A function, not a string, so that backslashes in the text stay literal.
+        def literal(_match: re.Match[str], fixed: str = replacement) -> str:
+            return fixed
+
+        text, count = pattern.subn(literal, text)
         if count != 1:
             sys.exit(f"{msgid!r}: found {count} times")
     PO.write_text(text, encoding="utf-8")

@@ -15,6 +15,7 @@ from django.db import transaction
 from teilhabe.accounts.models import Membership, User
 from teilhabe.accounts.services import add_membership, create_user
 from teilhabe.organisations.area_import import import_areas
+from teilhabe.organisations.catalogue import install_service_catalogue
 from teilhabe.organisations.models import Organisation, Service
 from teilhabe.organisations.services import create_organisation
 
@@ -51,6 +52,7 @@ def demo_logins() -> list[DemoLogin]:
 @transaction.atomic
 def load() -> None:
     definition = _definition()
+    install_service_catalogue()
     import_areas(DATA / "musterstadt-gebiete.csv")
     organisations = {}
     for spec in definition["organisations"]:  # type: ignore[attr-defined]
