@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "teilhabe.core",
     "teilhabe.accounts",
     "teilhabe.organisations",
+    "teilhabe.casework",
     "teilhabe.audit",
     "teilhabe.demo",
 ]

@@ -16,6 +16,15 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("organisations.Organisation", []),
     ("organisations.Area", []),
     ("otp_totp.TOTPDevice", ["key", "last_t", "throttling_failure_timestamp"]),
+    ("casework.Person", ["name_plain", "name_phonetic"]),
+    ("casework.Household", []),
+    ("casework.Case", []),
+    ("casework.Session", []),
+    ("casework.AnonymousContact", []),
+    ("casework.Goal", []),
+    ("casework.GoalStatusChange", []),
+    ("casework.Consent", []),
+    ("casework.Referral", []),
 ]
 
 

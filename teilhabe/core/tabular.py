@@ -11,6 +11,7 @@ import csv
 import datetime
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -97,35 +98,44 @@ def normalise_column(name: str) -> str:
     return name.strip().lower()
 
 
-def read_csv(data: bytes, name: str) -> Table:
-    text, encoding = decode(data, name)
-    first_line = text.split("\n", 1)[0]
-    delimiter = _delimiter(first_line)
+def iter_csv(data: bytes, name: str) -> tuple[list[str], Iterator[Row]]:
+    """The normalised header and a lazy iterator over the non-empty rows.
+
+    Rows are produced one at a time, so that a file of a million rows does not sit in
+    memory as dictionaries.
+    """
+    text, _encoding = decode(data, name)
+    delimiter = _delimiter(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
         raise TableError([Problem(name, 1, "", _("The file is empty."))]) from None
     columns = [normalise_column(column) for column in header]
-    table = Table(name, encoding, delimiter, columns)
-    previous_end = reader.line_num
-    try:
-        for cells in reader:
-            line = previous_end + 1
-            previous_end = reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue  # empty rows, as Excel leaves them at the end
-            if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns) :]):
-                raise TableError(
-                    [Problem(name, line, "", _("The row has more cells than the header."))]
-                )
-            values = {
-                column: cells[i] if i < len(cells) else "" for i, column in enumerate(columns)
-            }
-            table.rows.append(Row(line, values))
-    except csv.Error as error:
-        raise TableError([Problem(name, reader.line_num, "", str(error))]) from error
-    return table
+
+    def rows() -> Iterator[Row]:
+        previous_end = reader.line_num
+        try:
+            for cells in reader:
+                line = previous_end + 1
+                previous_end = reader.line_num
+                if not any(cell.strip() for cell in cells):
+                    continue  # empty rows, as Excel leaves them at the end
+                if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns) :]):
+                    raise TableError(
+                        [Problem(name, line, "", _("The row has more cells than the header."))]
+                    )
+                yield Row(line, dict(zip(columns, cells, strict=False)))
+        except csv.Error as error:
+            raise TableError([Problem(name, reader.line_num, "", str(error))]) from error
+
+    return columns, rows()
+
+
+def read_csv(data: bytes, name: str) -> Table:
+    text, encoding = decode(data, name)
+    columns, rows = iter_csv(data, name)
+    return Table(name, encoding, _delimiter(text.split("\n", 1)[0]), columns, list(rows))
 
 
 def parse_date(value: str) -> datetime.date:

@@ -72,7 +72,8 @@ def test_every_model_with_personal_fields_is_audited() -> None:
     from django.apps import apps
 
     audited = {label.lower() for label, _excluded in AUDITED_MODELS}
-    personal = {"first_name", "last_name", "name", "email", "birth_year", "date_of_birth", "phone"}
+    personal = {"first_name", "last_name", "name", "email", "birth_year", "birth_date", "phone"}
+    personal |= {"person", "client", "case"}
     for model in apps.get_models():
         if model._meta.app_label not in {
             "accounts",

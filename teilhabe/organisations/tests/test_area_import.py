@@ -5,16 +5,26 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from teilhabe.core.tabular import TableError
 from teilhabe.organisations.area_import import import_areas
 from teilhabe.organisations.models import Area
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The messages below are the English msgids; the German ones are checked in the
+    console-script test."""
+    with translation.override("en"):
+        yield
 
 GOOD = (
     "code;name;uebergeordnet\nS;Teststadt;\nS-1;Nordstadt;S\nS-2;Südviertel;S\nS-2-1;Am Bach;S-2\n"
@@ -176,7 +186,7 @@ def test_console_script_prints_file_line_column(tmp_path: Path, settings: object
         [*teilhabe, "import", "areas", str(bad)], env=env, capture_output=True, text=True
     )
     assert run.returncode == 1
-    assert "gebiete.csv:6:uebergeordnet: " in run.stderr
+    assert "gebiete.csv:6:uebergeordnet: Unbekannter übergeordneter Code. ('X-9')" in run.stderr
     ok = subprocess.run(
         [*teilhabe, "import", "areas", str(write(tmp_path, GOOD))],
         env=env,

@@ -1,0 +1,16 @@
+from teilhabe.casework.models.cases import AnonymousContact, Case, Session
+from teilhabe.casework.models.handover import Consent, Referral
+from teilhabe.casework.models.people import Household, Person
+from teilhabe.casework.models.plans import Goal, GoalStatusChange
+
+__all__ = [
+    "AnonymousContact",
+    "Case",
+    "Consent",
+    "Goal",
+    "GoalStatusChange",
+    "Household",
+    "Person",
+    "Referral",
+    "Session",
+]
