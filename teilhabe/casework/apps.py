@@ -6,3 +6,9 @@ class CaseworkConfig(AppConfig):
     name = "teilhabe.casework"
     label = "casework"
     verbose_name = _("Casework")
+
+    def ready(self) -> None:
+        from teilhabe.casework.importers import casework
+        from teilhabe.core.imports import register_import
+
+        register_import("casework", casework)

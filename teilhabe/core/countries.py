@@ -41,7 +41,11 @@ def _lookup() -> dict[str, str]:
     german = _german()
     for country in pycountry.countries:
         code = country.alpha_2
-        names = [country.name, getattr(country, "official_name", ""), getattr(country, "common_name", "")]
+        names = [
+            country.name,
+            getattr(country, "official_name", ""),
+            getattr(country, "common_name", ""),
+        ]
         for name in list(names):
             if name:
                 names.append(german.gettext(name))

@@ -8,4 +8,8 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations and areas")
 
     def ready(self) -> None:
+        from teilhabe.core.imports import register_import
         from teilhabe.organisations import dashboard  # noqa: F401  (registers the panels)
+        from teilhabe.organisations.importers import areas
+
+        register_import("areas", areas)

@@ -21,7 +21,10 @@ class Case(VersionedModel):
         verbose_name=_("organisation"),
     )
     service = models.ForeignKey(
-        "organisations.Service", on_delete=models.PROTECT, related_name="+", verbose_name=_("service")
+        "organisations.Service",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("service"),
     )
     external_id = models.CharField(_("case number"), max_length=100, blank=True)
     client = models.ForeignKey(
@@ -91,7 +94,9 @@ class Session(models.Model):
         Case, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("case")
     )
     date = models.DateField(_("date"))
-    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), null=True, blank=True
+    )
     form = models.CharField(_("form"), max_length=20, choices=SessionForm.choices, blank=True)
     topics = models.JSONField(_("topics"), default=list, blank=True)
     present = models.ManyToManyField(
@@ -127,7 +132,9 @@ class AnonymousContact(models.Model):
     service = models.ForeignKey("organisations.Service", on_delete=models.PROTECT, related_name="+")
     date = models.DateField(_("date"))
     persons = models.PositiveSmallIntegerField(_("number of persons"), default=1)
-    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), null=True, blank=True
+    )
     topics = models.JSONField(_("topics"), default=list, blank=True)
     language = models.CharField(_("language"), max_length=2, blank=True)
     author = models.ForeignKey(

@@ -21,7 +21,10 @@ class Consent(models.Model):
         verbose_name=_("recipient organisation"),
     )
     recipient_service = models.ForeignKey(
-        "organisations.Service", on_delete=models.PROTECT, related_name="+", verbose_name=_("recipient service")
+        "organisations.Service",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recipient service"),
     )
     purpose = models.TextField(_("purpose"))
     given_on = models.DateField(_("given on"))
@@ -64,7 +67,9 @@ class Referral(models.Model):
     source_case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals_out")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     consent = models.ForeignKey(Consent, on_delete=models.PROTECT, related_name="referrals")
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
     note = models.TextField(_("note for the recipient"), blank=True)
     target_case = models.OneToOneField(
         Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="referral_in"

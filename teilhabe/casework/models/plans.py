@@ -11,7 +11,9 @@ from teilhabe.casework.models.codes import GoalArea, GoalStatus
 
 
 class Goal(models.Model):
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="goals", verbose_name=_("case"))
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="goals", verbose_name=_("case")
+    )
     external_id = models.CharField(_("goal number"), max_length=100, blank=True)
     area = models.CharField(_("area"), max_length=30, choices=GoalArea.choices)
     text = models.TextField(_("goal"), blank=True)

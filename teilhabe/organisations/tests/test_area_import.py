@@ -26,6 +26,7 @@ def english() -> Iterator[None]:
     with translation.override("en"):
         yield
 
+
 GOOD = (
     "code;name;uebergeordnet\nS;Teststadt;\nS-1;Nordstadt;S\nS-2;Südviertel;S\nS-2-1;Am Bach;S-2\n"
 )
