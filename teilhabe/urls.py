@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("teilhabe.core.urls")),
     path("", include("teilhabe.accounts.urls")),
     path("", include("teilhabe.organisations.urls")),
+    path("fallarbeit/", include("teilhabe.casework.urls")),
     path("protokoll/", include("teilhabe.audit.urls")),
 ]
 

@@ -10,6 +10,11 @@ from __future__ import annotations
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+CONFLICT_MESSAGE = _(
+    "Somebody else saved this record while you were editing it. Your entries are kept "
+    "below; reload the page to see the other changes, then enter yours again."
+)
+
 
 class EditConflict(Exception):
     """Somebody else saved the record after this copy was loaded."""

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from teilhabe.core.access import requires
-from teilhabe.core.versioning import EditConflict, save_versioned
+from teilhabe.core.versioning import CONFLICT_MESSAGE, EditConflict, save_versioned
 from teilhabe.organisations import selectors
 from teilhabe.organisations.forms import AreaFilterForm, OrganisationFilterForm, OrganisationForm
 from teilhabe.organisations.models import Organisation
@@ -46,14 +46,7 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             save_versioned(changed, form.cleaned_data["version"])
         except EditConflict:
-            form.add_error(
-                None,
-                _(
-                    "Somebody else saved this organisation while you were editing it. "
-                    "Your entries are kept below; reload the page to see the other "
-                    "changes, then enter yours again."
-                ),
-            )
+            form.add_error(None, CONFLICT_MESSAGE)
         else:
             form.save_m2m()
             messages.success(request, _("Saved."))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ PUBLIC = "public"
 ADMIN = frozenset({Role.ADMINISTRATOR.value})
 DPO = frozenset({Role.DATA_PROTECTION_OFFICER.value})
 MEMBERS = frozenset(role.value for role in Role)
+CASEWORK = frozenset({Role.COUNSELLOR.value, Role.TEAM_LEAD.value})
 
 # url name -> (kwargs, who may open it: PUBLIC or a set of roles)
 MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
@@ -40,6 +42,22 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "organisations:detail": ({"slug": "diakonie"}, MEMBERS),
     "organisations:edit": ({"slug": "diakonie"}, ADMIN),
     "organisations:areas": ({}, MEMBERS),
+    "casework:client_list": ({}, CASEWORK),
+    "casework:client_create": ({}, CASEWORK),
+    "casework:client_detail": ({"pk": "<client>"}, CASEWORK),
+    "casework:client_edit": ({"pk": "<client>"}, CASEWORK),
+    "casework:case_create": ({"pk": "<client>"}, CASEWORK),
+    "casework:case_list": ({}, CASEWORK),
+    "casework:case_detail": ({"pk": "<case>"}, CASEWORK),
+    "casework:session_create": ({"pk": "<case>"}, CASEWORK),
+    "casework:goal_create": ({"pk": "<case>"}, CASEWORK),
+    "casework:goal_status": ({"pk": "<case>", "goal_pk": "<goal>"}, CASEWORK),
+    "casework:case_close": ({"pk": "<case>"}, CASEWORK),
+    "casework:plan_print": ({"pk": "<case>"}, CASEWORK),
+    "casework:handover": ({"pk": "<case>"}, CASEWORK),
+    "casework:handover_inbox": ({}, CASEWORK),
+    "casework:handover_decide": ({"pk": "<referral>"}, CASEWORK),
+    "casework:consent_withdraw": ({"pk": "<consent>"}, CASEWORK),
     "audit:log": ({}, DPO),
     "audit:export": ({}, DPO),
 }
@@ -64,14 +82,58 @@ def test_every_url_is_in_the_matrix() -> None:
     assert all_url_names() == set(MATRIX), "add new URLs to MATRIX with who may open them"
 
 
-def _url(name: str, kwargs: dict[str, Any], subject: Any) -> str:
+def case_world(counsellor: Any) -> dict[str, Any]:
+    """A case of the counsellor (visible to them and their team lead), with a goal and a
+    hand-over to the city's case management."""
+    from teilhabe.casework import handover, services
+    from teilhabe.casework.models import Person
+    from teilhabe.organisations.models import Organisation, Service
+
+    provider, city = (
+        Organisation.objects.get(slug="diakonie"),
+        Organisation.objects.get(slug="stadt"),
+    )
+    client = Person.objects.create(organisation=provider, first_name="Olena", last_name="Kovalenko")
+    case = services.open_case(
+        client=client,
+        service_id=Service.objects.get(code="MBE").pk,
+        kind="beratung",
+        opened_on=datetime.date(2024, 1, 1),
+        access_route="familie",
+        responsible=counsellor,
+    )
+    goal = services.add_goal(
+        case, user=counsellor, area="sprachlich", text="B1", agreed_on=datetime.date(2024, 1, 1)
+    )
+    consent = handover.record_consent(
+        client,
+        user=counsellor,
+        recipient=city,
+        recipient_service=Service.objects.get(code="KIM"),
+        purpose="Clearing",
+        given_on=datetime.date(2024, 2, 1),
+        explained_language="uk",
+        refusal_explained=True,
+        withdrawal_explained=True,
+    )
+    referral = handover.propose(case, consent=consent, kind="clearing", note="", user=counsellor)
+    return {
+        "<client>": client.pk,
+        "<case>": case.pk,
+        "<goal>": goal.pk,
+        "<consent>": consent.pk,
+        "<referral>": referral.pk,
+    }
+
+
+def _url(name: str, kwargs: dict[str, Any], subject: Any, world: dict[str, Any]) -> str:
     concrete = {}
     for key, value in kwargs.items():
         if value == "<user>":
             value = subject.pk
         elif value == "<membership>":
             value = subject.memberships.first().pk
-        concrete[key] = value
+        concrete[key] = world.get(value, value)
     return reverse(name, kwargs=concrete)
 
 
@@ -89,7 +151,7 @@ def _outcome(response: Any) -> str:
 def test_role_matrix(name: str, users_by_role: dict[str, Any]) -> None:
     kwargs, allowed = MATRIX[name]
     subject = users_by_role[Role.COUNSELLOR.value]
-    url = _url(name, kwargs, subject)
+    url = _url(name, kwargs, subject, case_world(subject))
 
     anonymous = _outcome(Client().get(url))
     assert anonymous == ("allowed" if allowed == PUBLIC else "login"), f"anonymous at {name}"

@@ -47,7 +47,7 @@ def test_concurrent_edit_is_detected_and_keeps_the_input(users_by_role: dict[str
     assert admin.post(url, other).status_code == 302
     response = admin.post(url, form)
     assert response.status_code == 200
-    assert "Jemand anderes hat diese Organisation gespeichert" in response.content.decode()
+    assert "Jemand anderes hat diesen Datensatz gespeichert" in response.content.decode()
     assert 'value="Diakonie Neu"' in response.content.decode()  # what the user typed stays
     assert Organisation.objects.get(slug="diakonie").name == "Diakonie von nebenan"
 

@@ -1,0 +1,227 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from teilhabe.casework.models import Case, Goal, Person, Referral
+from teilhabe.casework.models.codes import (
+    AccessRoute,
+    CaseKind,
+    ClosingReason,
+    GoalArea,
+    GoalStatus,
+    SessionForm,
+    Topic,
+)
+from teilhabe.core.countries import country_choices, language_choices, language_code
+from teilhabe.core.forms import KernForm, KernModelForm, VersionField
+from teilhabe.organisations.models import Organisation, Service
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _countries(blank: str) -> list[tuple[str, str]]:
+    return [("", blank), *country_choices()]
+
+
+class ClientSearchForm(KernForm):
+    q = forms.CharField(label=_("Name, person or case number"), required=False)
+    geburtsjahr = forms.IntegerField(
+        label=_("Year of birth"), required=False, min_value=1900, max_value=2100
+    )
+
+
+class PersonForm(KernModelForm):
+    first_nationality = forms.ChoiceField(label=_("Nationality"), required=False, choices=())
+    second_nationality = forms.ChoiceField(
+        label=_("Second nationality"), required=False, choices=()
+    )
+    languages_text = forms.CharField(
+        label=_("Languages"),
+        required=False,
+        help_text=_("ISO codes separated by commas, e.g. uk, ru"),
+    )
+    version = VersionField(required=False)
+
+    class Meta:
+        model = Person
+        fields = [
+            "first_name",
+            "last_name",
+            "gender",
+            "birth_year",
+            "country_of_origin",
+            "country_of_birth",
+            "legal_status",
+            "district",
+            "arrival_date",
+            "school_qualification",
+            "vocational_qualification",
+            "phone",
+            "email",
+            "address",
+        ]
+        widgets = {"arrival_date": DATE, "address": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("first_nationality", "second_nationality"):
+            self.fields[name].choices = _countries("–")  # type: ignore[attr-defined]
+        for name in ("country_of_origin", "country_of_birth"):
+            self.fields[name] = forms.ChoiceField(
+                label=self.fields[name].label, required=False, choices=_countries("–")
+            )
+        self.fields["first_name"].required = True
+        self.fields["last_name"].required = True
+        if self.instance.pk:
+            nationalities = [*self.instance.nationalities, "", ""]
+            self.initial.update(
+                first_nationality=nationalities[0],
+                second_nationality=nationalities[1],
+                languages_text=", ".join(self.instance.languages),
+                version=self.instance.version,
+            )
+        for name in ("country_of_origin", "country_of_birth"):
+            self.fields[name].widget.attrs["class"] = "kern-form-input__select"
+
+    def clean_languages_text(self) -> list[str]:
+        codes = [
+            part.strip().lower()
+            for part in self.cleaned_data["languages_text"].replace(";", ",").split(",")
+        ]
+        unknown = [code for code in codes if code and not language_code(code)]
+        if unknown:
+            raise forms.ValidationError(_("Unknown language code: %s") % ", ".join(unknown))
+        return [code for code in codes if code]
+
+    def person_data(self) -> dict[str, Any]:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["nationalities"] = [
+            code
+            for code in (
+                self.cleaned_data["first_nationality"],
+                self.cleaned_data["second_nationality"],
+            )
+            if code
+        ]
+        data["languages"] = self.cleaned_data["languages_text"]
+        return data
+
+
+class CaseForm(KernForm):
+    service = forms.ModelChoiceField(queryset=Service.objects.none(), label=_("Service"))
+    kind = forms.ChoiceField(choices=CaseKind.choices, label=_("Kind"))
+    opened_on = forms.DateField(label=_("Opened on"), widget=DATE)
+    access_route = forms.ChoiceField(
+        choices=[("", "–"), *AccessRoute.choices], required=False, label=_("Access route")
+    )
+
+    def __init__(self, *args: Any, services: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["service"]
+        field.queryset = services if services is not None else Service.objects.none()
+        self.fields["opened_on"].initial = timezone.localdate()
+
+
+class CloseCaseForm(KernForm):
+    closed_on = forms.DateField(label=_("Closed on"), widget=DATE)
+    closing_reason = forms.ChoiceField(choices=ClosingReason.choices, label=_("Reason"))
+
+
+class SessionQuickForm(KernForm):
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    duration_minutes = forms.IntegerField(
+        label=_("Duration (minutes)"), min_value=1, max_value=600, required=False
+    )
+    form = forms.ChoiceField(
+        choices=[("", "–"), *SessionForm.choices], required=False, label=_("Form")
+    )
+    topics = forms.MultipleChoiceField(
+        choices=Topic.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Topics"),
+    )
+    present = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Also present"),
+    )
+    language = forms.ChoiceField(required=False, label=_("Language of the session"), choices=())
+    interpreter = forms.BooleanField(required=False, label=_("with interpreter"))
+    notes = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Notes")
+    )
+
+    def __init__(self, *args: Any, household: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["date"].initial = timezone.localdate()
+        field: Any = self.fields["present"]
+        field.queryset = household if household is not None else Person.objects.none()
+        self.fields["language"].choices = [("", "–"), *language_choices()]  # type: ignore[attr-defined]
+
+
+class GoalForm(KernModelForm):
+    class Meta:
+        model = Goal
+        fields = ["area", "text", "agreed_on", "review_on"]
+        widgets = {"agreed_on": DATE, "review_on": DATE, "text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = GoalArea.choices  # type: ignore[attr-defined]
+        self.fields["agreed_on"].initial = timezone.localdate()
+
+
+class GoalStatusForm(KernForm):
+    status = forms.ChoiceField(choices=GoalStatus.choices, label=_("New status"))
+    set_on = forms.DateField(label=_("Since"), widget=DATE)
+    note = forms.CharField(required=False, label=_("Note"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["set_on"].initial = timezone.localdate()
+
+
+class HandoverForm(KernForm):
+    recipient = forms.ChoiceField(label=_("To"), choices=())
+    kind = forms.ChoiceField(choices=Referral.Kind.choices, label=_("Kind of hand-over"))
+    purpose = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), label=_("Purpose the client agreed to")
+    )
+    given_on = forms.DateField(label=_("Consent given on"), widget=DATE)
+    explained_language = forms.ChoiceField(label=_("Consent explained in"), choices=())
+    refusal_explained = forms.BooleanField(
+        label=_("The client was told that refusing has no disadvantage for the counselling.")
+    )
+    withdrawal_explained = forms.BooleanField(
+        label=_("The client was told that the consent can be withdrawn at any time.")
+    )
+    note = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Note for the recipient")
+    )
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        options = []
+        for organisation in Organisation.objects.filter(is_active=True).prefetch_related(
+            "services"
+        ):
+            for service in organisation.services.filter(is_programme=False):
+                if organisation.pk == case.organisation_id and service.pk == case.service_id:
+                    continue
+                options.append(
+                    (f"{organisation.pk}:{service.pk}", f"{organisation.name} – {service.name}")
+                )
+        self.fields["recipient"].choices = [("", "–"), *options]  # type: ignore[attr-defined]
+        self.fields["explained_language"].choices = language_choices()  # type: ignore[attr-defined]
+        self.fields["explained_language"].initial = "de"
+        self.fields["given_on"].initial = timezone.localdate()
+
+    def recipient_ids(self) -> tuple[int, int]:
+        organisation, service = self.cleaned_data["recipient"].split(":")
+        return int(organisation), int(service)

@@ -1,0 +1,127 @@
+"""Read paths of casework: finding clients, the case list, the case timeline."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from rapidfuzz import fuzz, process
+
+from teilhabe.casework.access import visible_cases, visible_persons
+from teilhabe.casework.models import Case, Person
+from teilhabe.casework.search_keys import phonetic_key, plain_key
+
+FUZZY_CUTOFF = 75
+
+
+def search_clients(
+    user: Any, query: str = "", birth_year: int | None = None, limit: int = 50
+) -> list[Person]:
+    """Name (transliterated, sound-alike, misspelled), person or case number, birth year."""
+    persons = visible_persons(user)
+    if birth_year:
+        persons = persons.filter(birth_year=birth_year)
+    query = query.strip()
+    if not query:
+        return list(persons.order_by("last_name", "first_name")[:limit])
+    words, codes = plain_key(query).split(), phonetic_key(query).split()
+    by_name = Q()
+    for index, word in enumerate(words):
+        alike = Q(name_plain__contains=word)
+        if index < len(codes) and codes[index]:
+            alike |= Q(name_phonetic__contains=codes[index])
+        by_name &= alike
+    by_number = Q(external_id__iexact=query) | Q(cases__external_id__iexact=query)
+    found = list(persons.filter(by_name | by_number).distinct()[: limit * 4])
+    if len(found) < limit:
+        # Misspellings the sound-alike code does not catch ("Kovalneko"): rank every
+        # visible name by similarity.
+        known = {person.pk for person in found}
+        names = dict(persons.exclude(pk__in=known).values_list("pk", "name_plain"))
+        for _name, _score, pk in process.extract(
+            plain_key(query), names, scorer=fuzz.WRatio, limit=limit, score_cutoff=FUZZY_CUTOFF
+        ):
+            known.add(pk)
+        found = list(Person.objects.filter(pk__in=known))
+    target = plain_key(query)
+    found.sort(key=lambda person: -fuzz.WRatio(target, person.name_plain))
+    return found[:limit]
+
+
+def case_list(
+    user: Any, *, service: str = "", status: str = "", mine: bool = False
+) -> QuerySet[Case]:
+    cases = visible_cases(user).select_related("client", "service", "responsible")
+    if service:
+        cases = cases.filter(service__code=service)
+    if status == "open":
+        cases = cases.filter(closed_on__isnull=True)
+    elif status == "closed":
+        cases = cases.filter(closed_on__isnull=False)
+    if mine:
+        cases = cases.filter(responsible=user)
+    return cases.order_by("-opened_on", "-pk")
+
+
+@dataclass
+class Event:
+    date: datetime.date
+    kind: str
+    title: str
+    detail: str = ""
+
+
+def timeline(case: Case) -> list[Event]:
+    from django.utils.translation import gettext as _
+
+    events = [Event(case.opened_on, "opened", _("Case opened"), case.get_access_route_display())]
+    for session in case.sessions.prefetch_related("present"):
+        topics = ", ".join(str(_topic_label(t)) for t in session.topics)
+        minutes = _("%s min") % session.duration_minutes if session.duration_minutes else ""
+        detail = " · ".join(part for part in (session.get_form_display(), minutes, topics) if part)
+        events.append(Event(session.date, "session", _("Counselling session"), detail))
+    for goal in case.goals.prefetch_related("history"):
+        for change in goal.history.all():
+            events.append(
+                Event(
+                    change.set_on,
+                    "goal",
+                    f"{goal.get_area_display()}: {change.get_status_display()}",
+                    goal.text,
+                )
+            )
+    for referral in case.referrals_out.select_related("consent__recipient"):
+        events.append(
+            Event(
+                referral.created_at.date(),
+                "referral",
+                referral.get_kind_display(),
+                f"{referral.consent.recipient} – {referral.get_status_display()}",
+            )
+        )
+    if case.closed_on:
+        events.append(
+            Event(case.closed_on, "closed", _("Case closed"), case.get_closing_reason_display())
+        )
+    return sorted(events, key=lambda event: event.date, reverse=True)
+
+
+def _topic_label(code: str) -> str:
+    from teilhabe.casework.models.codes import Topic
+
+    return str(dict(Topic.choices).get(code, code))
+
+
+def similar_clients(
+    user: Any, organisation_id: int, first_name: str, last_name: str, birth_year: int | None
+) -> list[Person]:
+    """Possible duplicates of a new client within the organisation."""
+    key = phonetic_key(f"{first_name} {last_name}")
+    if not key:
+        return []
+    candidates = Person.objects.filter(organisation_id=organisation_id, name_phonetic=key)
+    if birth_year:
+        candidates = candidates.filter(Q(birth_year=birth_year) | Q(birth_year__isnull=True))
+    return list(candidates[:10])

@@ -1,0 +1,147 @@
+"""Pages for cases: list, case page with timeline and quick entry, goals, closing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from teilhabe.casework import selectors, services
+from teilhabe.casework.access import visible_cases
+from teilhabe.casework.forms import CloseCaseForm, GoalForm, GoalStatusForm, SessionQuickForm
+from teilhabe.casework.models import Case, Person
+from teilhabe.casework.models.codes import CASE_SERVICES
+from teilhabe.core.access import requires
+from teilhabe.core.audit_trail import log_read
+
+work_with_cases = requires("casework.work_with_cases")
+
+
+def _case(request: HttpRequest, pk: int) -> Case:
+    return get_object_or_404(visible_cases(request.user).select_related("client", "service"), pk=pk)
+
+
+def _household(case: Case) -> Any:
+    """Who can be present at a session: the household and the co-counselled persons."""
+    condition = Q(co_counselled_in=case)
+    if case.client.household_id:
+        condition |= Q(household_id=case.client.household_id)
+    return Person.objects.filter(condition).exclude(pk=case.client_id).distinct()
+
+
+@work_with_cases
+def case_list(request: HttpRequest) -> HttpResponse:
+    service, status = request.GET.get("dienst", ""), request.GET.get("status", "open")
+    mine = request.GET.get("meine") == "1"
+    cases = selectors.case_list(request.user, service=service, status=status, mine=mine)
+    context = {
+        "cases": cases[:200],
+        "count": cases.count(),
+        "service": service,
+        "status": status,
+        "mine": mine,
+        "services": CASE_SERVICES,
+    }
+    return render(request, "casework/case_list.html", context)
+
+
+def _case_page(request: HttpRequest, case: Case, **forms: Any) -> HttpResponse:
+    context = {
+        "case": case,
+        "timeline": selectors.timeline(case),
+        "goals": case.goals.all(),
+        "session_form": forms.get("session_form") or SessionQuickForm(household=_household(case)),
+        "goal_form": forms.get("goal_form") or GoalForm(),
+        "status_form": GoalStatusForm(),
+        "close_form": forms.get("close_form") or CloseCaseForm(),
+        "co_counselled": case.co_counselled.all(),
+    }
+    return render(request, "casework/case_detail.html", context, status=400 if forms else 200)
+
+
+@work_with_cases
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    log_read(request, case)
+    return _case_page(request, case)
+
+
+@work_with_cases
+@require_POST
+def session_create(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    form = SessionQuickForm(request.POST, household=_household(case))
+    if not form.is_valid():
+        return _case_page(request, case, session_form=form)
+    data = form.cleaned_data
+    services.record_session(
+        case,
+        author=request.user,
+        present=list(data["present"]),
+        date=data["date"],
+        duration_minutes=data["duration_minutes"],
+        form=data["form"],
+        topics=data["topics"],
+        language=data["language"],
+        interpreter=data["interpreter"] or None,
+        notes=data["notes"],
+    )
+    messages.success(request, _("Session recorded."))
+    return redirect("casework:case_detail", pk=case.pk)
+
+
+@work_with_cases
+@require_POST
+def goal_create(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    form = GoalForm(request.POST)
+    if not form.is_valid():
+        return _case_page(request, case, goal_form=form)
+    services.add_goal(case, user=request.user, **form.cleaned_data)
+    messages.success(request, _("Goal added."))
+    return redirect("casework:case_detail", pk=case.pk)
+
+
+@work_with_cases
+@require_POST
+def goal_status(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    goal = get_object_or_404(case.goals, pk=goal_pk)
+    form = GoalStatusForm(request.POST)
+    if form.is_valid():
+        services.change_goal_status(goal, user=request.user, **form.cleaned_data)
+        messages.success(request, _("Status changed."))
+    else:
+        messages.error(request, _("The status could not be changed: please check the date."))
+    return redirect("casework:case_detail", pk=case.pk)
+
+
+@work_with_cases
+@require_POST
+def case_close(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    form = CloseCaseForm(request.POST)
+    if not form.is_valid():
+        return _case_page(request, case, close_form=form)
+    if form.cleaned_data["closed_on"] < case.opened_on:
+        form.add_error("closed_on", _("A case cannot close before it opened."))
+        return _case_page(request, case, close_form=form)
+    services.close_case(
+        case, closed_on=form.cleaned_data["closed_on"], reason=form.cleaned_data["closing_reason"]
+    )
+    messages.success(request, _("Case closed."))
+    return redirect("casework:case_detail", pk=case.pk)
+
+
+@work_with_cases
+def plan_print(request: HttpRequest, pk: int) -> HttpResponse:
+    """The integration support plan as a page to print and hand to the client."""
+    case = _case(request, pk)
+    log_read(request, case, "plan")
+    goals = case.goals.prefetch_related("history")
+    return render(request, "casework/plan_print.html", {"case": case, "goals": goals})

@@ -1,0 +1,154 @@
+"""Pages for clients: find, create (with duplicate warning), view, edit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from teilhabe.casework import selectors, services
+from teilhabe.casework.access import can_open_cases_at, visible_cases, visible_persons
+from teilhabe.casework.forms import CaseForm, ClientSearchForm, PersonForm
+from teilhabe.core.access import requires
+from teilhabe.core.audit_trail import log_read
+from teilhabe.core.versioning import CONFLICT_MESSAGE, EditConflict, save_versioned
+from teilhabe.organisations.models import Service
+
+work_with_cases = requires("casework.work_with_cases")
+
+
+def _services_for(user: Any) -> Any:
+    """The services in which the user may open cases."""
+    ids: set[int] = set()
+    for membership in can_open_cases_at(user):
+        chosen = list(membership.services.values_list("pk", flat=True))
+        offered = membership.organisation.services.filter(is_programme=False).values_list(
+            "pk", flat=True
+        )
+        ids |= set(chosen or offered)
+    return Service.objects.filter(pk__in=ids)
+
+
+@work_with_cases
+def client_list(request: HttpRequest) -> HttpResponse:
+    form = ClientSearchForm(request.GET or None)
+    query, year = "", None
+    if form.is_valid():
+        query, year = form.cleaned_data["q"], form.cleaned_data["geburtsjahr"]
+    clients = selectors.search_clients(request.user, query, year)
+    if query:
+        for client in clients:
+            log_read(request, client, "search")
+    return render(
+        request, "casework/client_list.html", {"form": form, "clients": clients, "query": query}
+    )
+
+
+@work_with_cases
+def client_create(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    services_available = _services_for(user)
+    person_form = PersonForm(request.POST or None, prefix="person")
+    case_form = CaseForm(request.POST or None, prefix="case", services=services_available)
+    duplicates: list[Any] = []
+    hidden_duplicates = 0
+    if request.method == "POST" and person_form.is_valid() and case_form.is_valid():
+        data = person_form.person_data()
+        service = case_form.cleaned_data["service"]
+        organisation = next(
+            m.organisation
+            for m in can_open_cases_at(user)
+            if m.organisation.services.filter(pk=service.pk).exists()
+        )
+        similar = selectors.similar_clients(
+            user, organisation.pk, data["first_name"], data["last_name"], data["birth_year"]
+        )
+        visible = set(
+            visible_persons(user)
+            .filter(pk__in=[p.pk for p in similar])
+            .values_list("pk", flat=True)
+        )
+        duplicates = [p for p in similar if p.pk in visible]
+        hidden_duplicates = len(similar) - len(duplicates)
+        if similar and not request.POST.get("confirm_new"):
+            messages.warning(
+                request,
+                _(
+                    "A client with a similar name already exists. "
+                    "Please check before creating a new one."
+                ),
+            )
+        else:
+            first_case = {
+                "service_id": service.pk,
+                "kind": case_form.cleaned_data["kind"],
+                "opened_on": case_form.cleaned_data["opened_on"],
+                "access_route": case_form.cleaned_data["access_route"],
+            }
+            case = services.create_client(
+                organisation_id=organisation.pk, data=data, first_case=first_case, user=user
+            )
+            messages.success(request, _("Client and case created."))
+            return redirect("casework:case_detail", pk=case.pk)
+    context = {
+        "person_form": person_form,
+        "case_form": case_form,
+        "duplicates": duplicates,
+        "hidden_duplicates": hidden_duplicates,
+    }
+    return render(request, "casework/client_form.html", context)
+
+
+@work_with_cases
+def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    client = get_object_or_404(visible_persons(request.user), pk=pk)
+    log_read(request, client)
+    cases = (
+        visible_cases(request.user).filter(client=client).select_related("service", "responsible")
+    )
+    context = {
+        "client": client,
+        "cases": cases,
+        "household": client.household.members.exclude(pk=client.pk) if client.household else [],
+        "consents": client.consents.select_related("recipient", "recipient_service"),
+    }
+    return render(request, "casework/client_detail.html", context)
+
+
+@work_with_cases
+def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    client = get_object_or_404(visible_persons(request.user), pk=pk)
+    form = PersonForm(request.POST or None, instance=client)
+    if request.method == "POST" and form.is_valid():
+        for name, value in form.person_data().items():
+            setattr(client, name, value)
+        try:
+            save_versioned(client, form.cleaned_data["version"] or 0)
+        except EditConflict:
+            form.add_error(None, CONFLICT_MESSAGE)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("casework:client_detail", pk=client.pk)
+    return render(request, "casework/client_edit.html", {"form": form, "client": client})
+
+
+@work_with_cases
+def case_create(request: HttpRequest, pk: int) -> HttpResponse:
+    client = get_object_or_404(visible_persons(request.user), pk=pk)
+    services_available = _services_for(request.user).filter(organisations=client.organisation_id)
+    form = CaseForm(request.POST or None, services=services_available)
+    if request.method == "POST" and form.is_valid():
+        case = services.open_case(
+            client=client,
+            service_id=form.cleaned_data["service"].pk,
+            kind=form.cleaned_data["kind"],
+            opened_on=form.cleaned_data["opened_on"],
+            access_route=form.cleaned_data["access_route"],
+            responsible=request.user,
+        )
+        messages.success(request, _("Case opened."))
+        return redirect("casework:case_detail", pk=case.pk)
+    return render(request, "casework/case_form.html", {"form": form, "client": client})
