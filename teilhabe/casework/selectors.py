@@ -105,7 +105,9 @@ def timeline(case: Case) -> list[Event]:
         events.append(
             Event(case.closed_on, "closed", _("Case closed"), case.get_closing_reason_display())
         )
-    return sorted(events, key=lambda event: event.date, reverse=True)
+    # Newest first; on one day, what happens later in a case's life comes first.
+    rank = {"opened": 0, "session": 1, "goal": 2, "referral": 3, "closed": 4}
+    return sorted(events, key=lambda event: (event.date, rank[event.kind]), reverse=True)
 
 
 def _topic_label(code: str) -> str:

@@ -7,16 +7,21 @@ installation uses, so the demo also exercises them.
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from teilhabe.accounts.models import Membership, User
 from teilhabe.accounts.services import add_membership, create_user
+from teilhabe.casework.importer.service import import_casework
+from teilhabe.casework.models import Case
+from teilhabe.demo.casework_data import Plan, write
 from teilhabe.organisations.area_import import import_areas
 from teilhabe.organisations.catalogue import install_service_catalogue
-from teilhabe.organisations.models import Organisation, Service
+from teilhabe.organisations.models import Area, Organisation, Service
 from teilhabe.organisations.services import create_organisation
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -49,8 +54,13 @@ def demo_logins() -> list[DemoLogin]:
     ]
 
 
+# Clients of the demo city at scale 1; the default demo is a small town's share of it.
+BIG_CITY_CLIENTS = 60_000
+DEMO_SCALE = 0.005
+
+
 @transaction.atomic
-def load() -> None:
+def load(scale: float = DEMO_SCALE) -> None:
     definition = _definition()
     install_service_catalogue()
     import_areas(DATA / "musterstadt-gebiete.csv")
@@ -73,3 +83,31 @@ def load() -> None:
         )
         services = list(Service.objects.filter(code__in=spec["services"]))
         add_membership(user, organisations[spec["organisation"]], spec["role"], services)
+    load_casework(scale)
+
+
+def load_casework(scale: float) -> None:
+    """Two years of casework at the welfare provider and the city's case management,
+    generated in the import format and loaded through the real import."""
+    clients = max(int(BIG_CITY_CLIENTS * scale), 0)
+    if not clients:
+        return
+    districts = list(Area.objects.filter(level=1).values_list("name", flat=True))
+    year = timezone.localdate().year
+    plans = {
+        "diakonie": Plan(
+            clients, {"MBE": 0.45, "IKB": 0.15, "JMD": 0.4}, districts, year - 1, year, 2024, "D"
+        ),
+        "stadt": Plan(max(clients // 5, 1), {"KIM": 1.0}, districts, year - 1, year, 7, "K"),
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        for slug, plan in plans.items():
+            target = Path(folder) / slug
+            write(plan, target)
+            import_casework(target, Organisation.objects.get(slug=slug))
+    # The import format names no counsellor: the demo gives every case to one.
+    responsible = {"MBE": "berater", "IKB": "berater", "JMD": "jmd", "KIM": "casemanagement"}
+    for code, username in responsible.items():
+        Case.objects.filter(service__code=code).update(
+            responsible=User.objects.get(username=username)
+        )

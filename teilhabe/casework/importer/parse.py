@@ -57,6 +57,8 @@ SERVICES = ("MBE", "JMD", "KIM", "IKB", "SAB", "QM")
 class PersonRow:
     line: int
     pid: str
+    first_name: str
+    last_name: str
     gender: str
     birth_year: int | None
     nationalities: list[str]
@@ -116,6 +118,8 @@ class Staged:
     sessions: list[SessionRow] = field(default_factory=list)
     goals: dict[str, GoalRow] = field(default_factory=dict)
     has_sessions: bool = False
+    # Names are an extension of the format; without the columns, stored names stay.
+    has_names: bool = False
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -153,6 +157,8 @@ def read_persons(
         person = PersonRow(
             row.line,
             pid,
+            c.text("vorname"),
+            c.text("nachname"),
             c.code("geschlecht", Gender.values),
             c.integer("geburtsjahr", 1900, 2100),
             c.countries("staatsangehoerigkeit"),

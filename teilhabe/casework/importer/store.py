@@ -18,6 +18,7 @@ from django.db import models, transaction
 from teilhabe.casework.importer.parse import CaseRow, GoalRow, PersonRow, SessionRow, Staged
 from teilhabe.casework.models import Case, Goal, GoalStatusChange, Household, Person, Session
 from teilhabe.casework.models.codes import GoalStatus
+from teilhabe.casework.search_keys import phonetic_key, plain_key
 from teilhabe.organisations.models import Organisation, Service
 
 BATCH = 2000
@@ -98,7 +99,9 @@ def _replace_m2m(through: Any, owner: str, other: str, pairs: dict[int, set[int]
 def store(organisation: Organisation, staged: Staged) -> ImportSummary:
     summary = ImportSummary()
     with transaction.atomic():
-        person_ids = _store_persons(organisation, staged.persons.values(), summary)
+        person_ids = _store_persons(
+            organisation, staged.persons.values(), summary, staged.has_names
+        )
         case_ids = _store_cases(organisation, staged.cases.values(), person_ids, summary)
         if staged.has_sessions:
             _store_sessions(staged.sessions, case_ids, person_ids, summary)
@@ -107,7 +110,7 @@ def store(organisation: Organisation, staged: Staged) -> ImportSummary:
 
 
 def _store_persons(
-    organisation: Organisation, rows: Iterable[PersonRow], summary: ImportSummary
+    organisation: Organisation, rows: Iterable[PersonRow], summary: ImportSummary, has_names: bool
 ) -> dict[str, int]:
     rows = list(rows)
     households = {h.external_id: h.pk for h in Household.objects.filter(organisation=organisation)}
@@ -122,7 +125,7 @@ def _store_persons(
     }
 
     def values(row: PersonRow) -> dict[str, Any]:
-        return {
+        data = {
             "gender": row.gender,
             "birth_year": row.birth_year,
             "nationalities": row.nationalities,
@@ -135,6 +138,16 @@ def _store_persons(
             "school_qualification": row.school,
             "household_id": households.get(row.household),
         }
+        if has_names:
+            # bulk writes skip Person.save, so the search keys are set here
+            full_name = f"{row.first_name} {row.last_name}"
+            data.update(
+                first_name=row.first_name,
+                last_name=row.last_name,
+                name_plain=plain_key(full_name),
+                name_phonetic=phonetic_key(full_name),
+            )
+        return data
 
     ids = _upsert(
         Person,

@@ -71,7 +71,9 @@ def browser() -> Iterator[Browser]:
 
 
 def new_context(browser: Browser) -> BrowserContext:
-    return browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    return context
 
 
 def assert_accessible(page: Page, name: str) -> None:

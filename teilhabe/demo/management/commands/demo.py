@@ -22,6 +22,13 @@ class Command(BaseCommand):
             action="store_true",
             help="do nothing (but print the logins) when the demo city is already loaded",
         )
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=musterstadt.DEMO_SCALE,
+            help="size of the casework: 1 is a big city (60,000 clients, about 90,000 cases, "
+            "600,000 sessions, 150,000 goals); the default is a small town",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         activate_cli_language()
@@ -35,7 +42,7 @@ class Command(BaseCommand):
             )
             sys.exit(1)
         else:
-            musterstadt.load()
+            musterstadt.load(options["scale"])
             self.stdout.write(_('Demo city "Musterstadt" loaded.'))
         self.print_logins()
 
