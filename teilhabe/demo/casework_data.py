@@ -13,12 +13,36 @@ import json
 import random
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data"
-TOPICS = ["aufenthalt", "sozialleistungen", "arbeit", "anerkennung", "sprache", "bildung", "wohnen",
-          "gesundheit", "familie", "rente", "finanzen", "behoerden", "sonstige"]  # fmt: skip
-ROUTES = ["familie", "freunde", "mbe", "jmd", "schule", "sprachkurs", "jobcenter", "auslaenderbehoerde",
-          "eigeninitiative", "sonstige"]  # fmt: skip
+TOPICS = [
+    "aufenthalt",
+    "sozialleistungen",
+    "arbeit",
+    "anerkennung",
+    "sprache",
+    "bildung",
+    "wohnen",
+    "gesundheit",
+    "familie",
+    "rente",
+    "finanzen",
+    "behoerden",
+    "sonstige",
+]
+ROUTES = [
+    "familie",
+    "freunde",
+    "mbe",
+    "jmd",
+    "schule",
+    "sprachkurs",
+    "jobcenter",
+    "auslaenderbehoerde",
+    "eigeninitiative",
+    "sonstige",
+]
 ROUTE_WEIGHTS = [39, 16, 11, 4, 6, 8, 6, 3, 5, 2]
 AREAS = [
     "beruflich",
@@ -49,101 +73,210 @@ class Plan:
     prefix: str = ""
 
 
-def _date(rng: random.Random, year: int, last_year: int) -> datetime.date:
-    start = datetime.date(year, 1, 1)
-    end = min(datetime.date(last_year, 12, 31), datetime.date.today())
-    return start + datetime.timedelta(days=rng.randrange(max((end - start).days, 1)))
+HEADERS = {
+    "personen": [
+        "person_id",
+        "vorname",
+        "nachname",
+        "geschlecht",
+        "geburtsjahr",
+        "staatsangehoerigkeit",
+        "herkunftsland",
+        "geburtsland",
+        "rechtsstatus",
+        "stadtteil",
+        "einreise",
+        "sprachen",
+        "schulabschluss",
+        "haushalt_id",
+    ],
+    "faelle": [
+        "fall_id",
+        "person_id",
+        "dienst",
+        "art",
+        "beginn",
+        "ende",
+        "zugangsweg",
+        "abschlussgrund",
+        "mitberatene",
+    ],
+    "kontakte": [
+        "fall_id",
+        "datum",
+        "dauer_min",
+        "form",
+        "themen",
+        "anwesende",
+        "sprache",
+        "dolmetsch",
+    ],
+    "ziele": ["ziel_id", "fall_id", "bereich", "formuliert_am", "status", "status_am", "text"],
+}
+
+
+def _german(day: datetime.date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day else ""
+
+
+class _Generator:
+    def __init__(self, plan: Plan, writers: dict[str, Any]) -> None:
+        self.plan, self.writers = plan, writers
+        self.rng = random.Random(plan.seed)
+        self.today = datetime.date.today()
+        self.origins = json.loads((DATA / "names.json").read_text(encoding="utf-8"))["origins"]
+        self.counts = dict.fromkeys(HEADERS, 0)
+        self.cases = self.goals = 0
+
+    def row(self, table: str, values: list[Any]) -> None:
+        self.writers[table].writerow(values)
+        self.counts[table] += 1
+
+    def day_in(self, first: datetime.date, last: datetime.date) -> datetime.date:
+        return first + datetime.timedelta(days=self.rng.randint(0, max((last - first).days, 0)))
+
+    def service(self) -> str:
+        return self.rng.choices(list(self.plan.services), list(self.plan.services.values()))[0]
+
+    def client(self, number: int) -> None:
+        rng, plan = self.rng, self.plan
+        origin = rng.choices(self.origins, [o["weight"] for o in self.origins])[0]
+        female, service = rng.random() < 0.6, self.service()
+        age = rng.randint(12, 27) if service == "JMD" else rng.randint(28, 75)
+        end_of_plan = min(datetime.date(plan.last_year, 12, 31), self.today)
+        opened = self.day_in(datetime.date(plan.first_year, 1, 1), end_of_plan)
+        pid, household, country = (
+            f"{plan.prefix}P{number}",
+            f"{plan.prefix}H{number}",
+            origin["country"],
+        )
+        arrival = opened - datetime.timedelta(days=rng.randint(30, 365 * 12))
+        district, birth_year = rng.choice(plan.districts), opened.year - age
+        self.row(
+            "personen",
+            [
+                pid,
+                rng.choice(origin["female" if female else "male"]),
+                rng.choice(origin["last"]),
+                "w" if female else "m",
+                birth_year,
+                country,
+                country,
+                country,
+                rng.choice(origin["legal"]),
+                district,
+                _german(arrival),
+                "|".join(origin["languages"]),
+                rng.choice(SCHOOL),
+                household,
+            ],
+        )
+        relatives = []
+        if rng.random() < 0.45:  # a family member counselled alongside
+            relatives.append(f"{pid}-A")
+            offset = -26 if age < 28 else rng.choice([-3, 2, 25 if age > 45 else 1])
+            self.row(
+                "personen",
+                [
+                    relatives[0],
+                    rng.choice(origin["male" if female else "female"]),
+                    "",
+                    "m" if female else "w",
+                    birth_year + offset,
+                    country,
+                    country,
+                    country,
+                    rng.choice(origin["legal"]),
+                    district,
+                    _german(arrival),
+                    origin["languages"][0],
+                    "",
+                    household,
+                ],
+            )
+        for repeat in range(1 if rng.random() < 0.5 else 2):
+            start = opened if repeat == 0 else self.day_in(opened, end_of_plan)
+            self.case(pid, service if repeat == 0 else self.service(), start, relatives, origin)
+
+    def case(
+        self, pid: str, service: str, start: datetime.date, relatives: list[str], origin: Any
+    ) -> None:
+        rng = self.rng
+        self.cases += 1
+        fid = f"{self.plan.prefix}F{self.cases}"
+        kind = "case_management" if service in {"KIM", "JMD"} and rng.random() < 0.6 else "beratung"
+        closed: datetime.date | None = start + datetime.timedelta(days=rng.randint(14, 500))
+        if closed is not None and (closed >= self.today or rng.random() < 0.3):
+            closed = None
+        self.row(
+            "faelle",
+            [
+                fid,
+                pid,
+                service,
+                kind,
+                _german(start),
+                _german(closed),
+                rng.choices(ROUTES, ROUTE_WEIGHTS)[0],
+                "ziele_erreicht" if closed else "",
+                "|".join(relatives),
+            ],
+        )
+        end = closed or min(self.today, datetime.date(self.plan.last_year, 12, 31))
+        for _session in range(rng.randint(1, 12)):
+            self.row(
+                "kontakte",
+                [
+                    fid,
+                    _german(self.day_in(start, end)),
+                    rng.choice([15, 30, 45, 60, 90]),
+                    rng.choice(["persoenlich", "telefon", "persoenlich", "video", "hausbesuch"]),
+                    "|".join(rng.sample(TOPICS, rng.randint(1, 3))),
+                    "|".join(relatives) if relatives and rng.random() < 0.3 else "",
+                    rng.choice([*origin["languages"], "de"]),
+                    rng.choice(["ja", "nein", "nein"]),
+                ],
+            )
+        if kind == "case_management" or rng.random() < 0.6:
+            for _goal in range(rng.randint(1, 4)):
+                self.goal(fid, start)
+
+    def goal(self, fid: str, start: datetime.date) -> None:
+        rng = self.rng
+        self.goals += 1
+        agreed = min(start + datetime.timedelta(days=rng.randint(0, 30)), self.today)
+        status = rng.choices(STATUSES, STATUS_WEIGHTS)[0]
+        status_on = None
+        if status != "in_bearbeitung":
+            status_on = min(agreed + datetime.timedelta(days=rng.randint(10, 300)), self.today)
+        self.row(
+            "ziele",
+            [
+                f"{self.plan.prefix}Z{self.goals}",
+                fid,
+                rng.choices(AREAS, AREA_WEIGHTS)[0],
+                _german(agreed),
+                status,
+                _german(status_on),
+                "",
+            ],
+        )
 
 
 def write(plan: Plan, folder: Path) -> dict[str, int]:
     """Writes personen.csv, faelle.csv, kontakte.csv and ziele.csv; returns row counts."""
-    rng = random.Random(plan.seed)
-    origins = json.loads((DATA / "names.json").read_text(encoding="utf-8"))["origins"]
-    weights = [origin["weight"] for origin in origins]
     folder.mkdir(parents=True, exist_ok=True)
-    files = {name: (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") for name in
-             ("personen", "faelle", "kontakte", "ziele")}  # fmt: skip
-    writers = {name: csv.writer(stream, delimiter=";") for name, stream in files.items()}
-    writers["personen"].writerow(["person_id", "vorname", "nachname", "geschlecht", "geburtsjahr",
-        "staatsangehoerigkeit", "herkunftsland", "geburtsland", "rechtsstatus", "stadtteil", "einreise",
-        "sprachen", "schulabschluss", "haushalt_id"])  # fmt: skip
-    writers["faelle"].writerow(["fall_id", "person_id", "dienst", "art", "beginn", "ende", "zugangsweg",
-                                "abschlussgrund", "mitberatene"])  # fmt: skip
-    writers["kontakte"].writerow(
-        ["fall_id", "datum", "dauer_min", "form", "themen", "anwesende", "sprache", "dolmetsch"]
-    )
-    writers["ziele"].writerow(
-        ["ziel_id", "fall_id", "bereich", "formuliert_am", "status", "status_am", "text"]
-    )
-    counts = dict.fromkeys(files, 0)
-    services, service_weights = list(plan.services), list(plan.services.values())
-    case_number = goal_number = 0
-    for number in range(1, plan.clients + 1):
-        origin = rng.choices(origins, weights)[0]
-        female = rng.random() < 0.6
-        pid, household = f"{plan.prefix}P{number}", f"{plan.prefix}H{number}"
-        service = rng.choices(services, service_weights)[0]
-        age = rng.randint(12, 27) if service == "JMD" else rng.randint(28, 75)
-        opened = _date(rng, plan.first_year, plan.last_year)
-        birth_year = opened.year - age
-        arrival = opened - datetime.timedelta(days=rng.randint(30, 365 * 12))
-        district = rng.choice(plan.districts)
-        writers["personen"].writerow([pid, rng.choice(origin["female" if female else "male"]), rng.choice(origin["last"]),
-            "w" if female else "m", birth_year, origin["country"], origin["country"], origin["country"],
-            rng.choice(origin["legal"]), district, arrival.strftime("%d.%m.%Y"), "|".join(origin["languages"]),
-            rng.choice(SCHOOL), household])  # fmt: skip
-        counts["personen"] += 1
-        relatives = []
-        if rng.random() < 0.45:  # a family member counselled alongside
-            relative = f"{pid}-A"
-            writers["personen"].writerow([relative, rng.choice(origin["male" if female else "female"]), "",
-                "m" if female else "w", birth_year + (-26 if age < 28 else rng.choice([-3, 2, 25 if age > 45 else 1])), origin["country"], origin["country"],
-                origin["country"], rng.choice(origin["legal"]), district, arrival.strftime("%d.%m.%Y"),
-                origin["languages"][0], "", household])  # fmt: skip
-            counts["personen"] += 1
-            relatives.append(relative)
-        for repeat in range(1 if rng.random() < 0.5 else 2):
-            case_number += 1
-            fid = f"{plan.prefix}F{case_number}"
-            start = opened if repeat == 0 else _date(rng, opened.year, plan.last_year)
-            kind = (
-                "case_management"
-                if service in {"KIM", "JMD"} and rng.random() < 0.6
-                else "beratung"
-            )
-            length = datetime.timedelta(days=rng.randint(14, 500))
-            closed = (
-                start + length
-                if start + length < datetime.date.today() and rng.random() < 0.7
-                else None
-            )
-            writers["faelle"].writerow([fid, pid, service if repeat == 0 else rng.choices(services, service_weights)[0],
-                kind, start.strftime("%d.%m.%Y"), closed.strftime("%d.%m.%Y") if closed else "",
-                rng.choices(ROUTES, ROUTE_WEIGHTS)[0], "ziele_erreicht" if closed else "", "|".join(relatives)])  # fmt: skip
-            counts["faelle"] += 1
-            end = closed or min(datetime.date.today(), datetime.date(plan.last_year, 12, 31))
-            for _session in range(rng.randint(1, 12)):
-                day = start + datetime.timedelta(days=rng.randint(0, max((end - start).days, 0)))
-                writers["kontakte"].writerow([fid, day.strftime("%d.%m.%Y"), rng.choice([15, 30, 45, 60, 90]),
-                    rng.choice(["persoenlich", "telefon", "persoenlich", "video", "hausbesuch"]),
-                    "|".join(rng.sample(TOPICS, rng.randint(1, 3))),
-                    "|".join(relatives) if relatives and rng.random() < 0.3 else "",
-                    rng.choice(origin["languages"] + ["de"]), rng.choice(["ja", "nein", "nein"])])  # fmt: skip
-                counts["kontakte"] += 1
-            if kind == "case_management" or rng.random() < 0.6:
-                for _goal in range(rng.randint(1, 4)):
-                    goal_number += 1
-                    agreed = min(start + datetime.timedelta(days=rng.randint(0, 30)), datetime.date.today())
-                    status = rng.choices(STATUSES, STATUS_WEIGHTS)[0]
-                    status_on = min(
-                        agreed + datetime.timedelta(days=rng.randint(10, 300)),
-                        datetime.date.today(),
-                    )
-                    if status == "in_bearbeitung":
-                        status_on = None
-                    writers["ziele"].writerow([f"{plan.prefix}Z{goal_number}", fid, rng.choices(AREAS, AREA_WEIGHTS)[0],
-                        agreed.strftime("%d.%m.%Y"), status, status_on.strftime("%d.%m.%Y") if status_on else "", ""])  # fmt: skip
-                    counts["ziele"] += 1
-    for stream in files.values():
-        stream.close()
-    return counts
+    streams = {
+        name: (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") for name in HEADERS
+    }
+    try:
+        writers = {name: csv.writer(stream, delimiter=";") for name, stream in streams.items()}
+        for name, header in HEADERS.items():
+            writers[name].writerow(header)
+        generator = _Generator(plan, writers)
+        for number in range(1, plan.clients + 1):
+            generator.client(number)
+    finally:
+        for stream in streams.values():
+            stream.close()
+    return generator.counts
