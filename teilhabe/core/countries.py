@@ -66,6 +66,7 @@ def _lookup() -> dict[str, str]:
     return table
 
 
+@cache
 def country_code(value: str) -> str | None:
     """The ISO alpha-2 code for a code or name, or None if unknown."""
     if not value.strip():
@@ -88,6 +89,7 @@ def country_choices() -> list[tuple[str, str]]:
     return sorted(((code, country_name(code)) for code in codes), key=lambda item: _key(item[1]))
 
 
+@cache
 def language_code(value: str) -> str | None:
     value = value.strip().lower()
     return value if len(value) == 2 and pycountry.languages.get(alpha_2=value) else None

@@ -138,12 +138,17 @@ def read_csv(data: bytes, name: str) -> Table:
     return Table(name, encoding, _delimiter(text.split("\n", 1)[0]), columns, list(rows))
 
 
+_GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def parse_date(value: str) -> datetime.date:
-    """`TT.MM.JJJJ` or `JJJJ-MM-TT`; raises ValueError otherwise."""
+    """`TT.MM.JJJJ` or `JJJJ-MM-TT`; raises ValueError otherwise (also for 31.02.)."""
     value = value.strip()
-    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return datetime.datetime.strptime(value, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(value)
+    if match := _GERMAN_DATE.fullmatch(value):
+        day, month, year = match.groups()
+    elif match := _ISO_DATE.fullmatch(value):
+        year, month, day = match.groups()
+    else:
+        raise ValueError(value)
+    return datetime.date(int(year), int(month), int(day))

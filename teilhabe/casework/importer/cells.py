@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Collection
 
 from django.utils.translation import gettext as _
 
@@ -26,15 +26,14 @@ class Cells:
             self.problem(column, _("A value is required."))
         return value
 
-    def code(self, column: str, allowed: Iterable[str], required: bool = False) -> str:
+    def code(self, column: str, allowed: Collection[str], required: bool = False) -> str:
         value = self.text(column, required)
-        if value and value.lower() not in set(allowed):
+        if value and value.lower() not in allowed:
             self.problem(column, _("Unknown code."), value)
             return ""
         return value.lower()
 
-    def codes(self, column: str, allowed: Iterable[str]) -> list[str]:
-        allowed = set(allowed)
+    def codes(self, column: str, allowed: Collection[str]) -> list[str]:
         values = [v.strip().lower() for v in self.text(column).split(SEPARATOR) if v.strip()]
         for value in values:
             if value not in allowed:

@@ -51,6 +51,19 @@ COLUMNS = {
     "ziele": (("ziel_id", "fall_id", "bereich", "formuliert_am", "status"), ("status_am", "text")),
 }
 SERVICES = ("MBE", "JMD", "KIM", "IKB", "SAB", "QM")
+# Code sets built once: TextChoices.values builds a new list on every access.
+GENDERS, LEGAL, SCHOOL = (
+    frozenset(Gender.values),
+    frozenset(LegalStatus.values),
+    frozenset(SchoolQualification.values),
+)
+KINDS, ROUTES, REASONS = (
+    frozenset(CaseKind.values),
+    frozenset(AccessRoute.values),
+    frozenset(ClosingReason.values),
+)
+FORMS, TOPICS = frozenset(SessionForm.values), frozenset(Topic.values)
+AREAS, STATUSES = frozenset(GoalArea.values), frozenset(GoalStatus.values)
 
 
 @dataclass(slots=True)
@@ -159,16 +172,16 @@ def read_persons(
             pid,
             c.text("vorname"),
             c.text("nachname"),
-            c.code("geschlecht", Gender.values),
+            c.code("geschlecht", GENDERS),
             c.integer("geburtsjahr", 1900, 2100),
             c.countries("staatsangehoerigkeit"),
             c.country("herkunftsland"),
             c.country("geburtsland"),
-            c.code("rechtsstatus", LegalStatus.values),
+            c.code("rechtsstatus", LEGAL),
             districts.get(district.casefold(), ""),
             c.date("einreise"),
             c.languages("sprachen"),
-            c.code("schulabschluss", SchoolQualification.values),
+            c.code("schulabschluss", SCHOOL),
             c.text("haushalt_id"),
         )
         if district and district.casefold() not in districts:
@@ -196,11 +209,11 @@ def read_cases(
             fid,
             pid,
             services.get(service, ""),
-            c.code("art", CaseKind.values, required=True),
+            c.code("art", KINDS, required=True),
             c.date("beginn", required=True),
             c.date("ende"),
-            c.code("zugangsweg", AccessRoute.values),
-            c.code("abschlussgrund", ClosingReason.values),
+            c.code("zugangsweg", ROUTES),
+            c.code("abschlussgrund", REASONS),
             c.ids("mitberatene"),
         )
         if pid and pid not in known_persons:
@@ -230,8 +243,8 @@ def read_sessions(
             fid,
             c.date("datum", required=True),
             c.integer("dauer_min", 1, 600),
-            c.code("form", SessionForm.values),
-            c.codes("themen", Topic.values),
+            c.code("form", FORMS),
+            c.codes("themen", TOPICS),
             c.ids("anwesende"),
             c.language("sprache"),
             c.yes_no("dolmetsch"),
@@ -255,9 +268,9 @@ def read_goals(
             row.line,
             gid,
             fid,
-            c.code("bereich", GoalArea.values, required=True),
+            c.code("bereich", AREAS, required=True),
             c.date("formuliert_am", required=True),
-            c.code("status", GoalStatus.values, required=True),
+            c.code("status", STATUSES, required=True),
             c.date("status_am"),
             c.text("text"),
         )

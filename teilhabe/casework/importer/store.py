@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import models, transaction
 
+from teilhabe.casework.importer.fast_insert import insert_rows
 from teilhabe.casework.importer.parse import CaseRow, GoalRow, PersonRow, SessionRow, Staged
 from teilhabe.casework.models import Case, Goal, GoalStatusChange, Household, Person, Session
 from teilhabe.casework.models.codes import GoalStatus
@@ -50,15 +51,20 @@ def _upsert(
     rows: Iterable[tuple[str, dict[str, Any]]],
     counts: Counts,
     scope: dict[str, Any],
+    stored_ids: Any,
 ) -> dict[str, int]:
-    """Creates or updates by external id; returns external id -> primary key."""
-    fields = None
-    new, changed = [], []
+    """Creates or updates by external id; returns external id -> primary key.
+
+    `stored_ids` is the queryset of (external id, pk) pairs to read after inserting.
+    """
+    fields: list[str] = []
+    new: list[dict[str, Any]] = []
+    changed = []
     for key, values in rows:
         fields = fields or list(values)
         stored = existing.get(key)
         if stored is None:
-            new.append(model(external_id=key, **scope, **values))
+            new.append({"external_id": key, **scope, **values})
         elif any(getattr(stored, name) != value for name, value in values.items()):
             for name, value in values.items():
                 setattr(stored, name, value)
@@ -67,15 +73,13 @@ def _upsert(
             changed.append(stored)
         else:
             counts.unchanged += 1
-    model._default_manager.bulk_create(new, batch_size=BATCH)
+    insert_rows(model, new)
     if changed and fields:
         extra = ["version"] if hasattr(changed[0], "version") else []
         model._default_manager.bulk_update(changed, [*fields, *extra], batch_size=BATCH)
     counts.created += len(new)
     counts.updated += len(changed)
-    ids = {key: obj.pk for key, obj in existing.items()}
-    ids.update({obj.external_id: obj.pk for obj in new})  # type: ignore[attr-defined]
-    return ids
+    return dict(stored_ids.exclude(external_id="").values_list("external_id", "pk"))
 
 
 def _replace_m2m(through: Any, owner: str, other: str, pairs: dict[int, set[int]]) -> None:
@@ -91,9 +95,7 @@ def _replace_m2m(through: Any, owner: str, other: str, pairs: dict[int, set[int]
     if not stale:
         return
     through.objects.filter(**{f"{owner}__in": stale}).delete()
-    through.objects.bulk_create(
-        [through(**{owner: o, other: p}) for o in stale for p in pairs[o]], batch_size=BATCH
-    )
+    insert_rows(through, ({owner: o, other: p} for o in stale for p in pairs[o]))
 
 
 def store(organisation: Organisation, staged: Staged) -> ImportSummary:
@@ -154,7 +156,8 @@ def _store_persons(
         existing,
         ((r.pid, values(r)) for r in rows),
         summary.persons,
-        {"organisation": organisation},
+        {"organisation_id": organisation.pk},
+        Person.objects.filter(organisation=organisation),
     )
     return ids
 
@@ -188,7 +191,8 @@ def _store_cases(
         existing,
         ((r.fid, values(r)) for r in rows),
         summary.cases,
-        {"organisation": organisation},
+        {"organisation_id": organisation.pk},
+        Case.objects.filter(organisation=organisation),
     )
     _replace_m2m(
         Case.co_counselled.through,
@@ -199,76 +203,115 @@ def _store_cases(
     return ids
 
 
+Signature = tuple[Any, ...]
+
+
+def _signature(
+    date: Any,
+    duration: Any,
+    form: str,
+    topics: Iterable[str],
+    language: str,
+    interpreter: Any,
+    present: Iterable[int],
+) -> Signature:
+    return (date, duration, form, tuple(topics), language, interpreter, tuple(sorted(present)))
+
+
+def _stored_sessions(case_ids: list[int]) -> dict[int, list[Signature]]:
+    imported = Session.objects.filter(case_id__in=case_ids, imported=True)
+    presence: dict[int, list[int]] = {}
+    through = Session.present.through
+    for session_id, person_id in through.objects.filter(session__in=imported).values_list(
+        "session_id", "person_id"
+    ):
+        presence.setdefault(session_id, []).append(person_id)
+    stored: dict[int, list[Signature]] = {}
+    columns = (
+        "pk",
+        "case_id",
+        "date",
+        "duration_minutes",
+        "form",
+        "topics",
+        "language",
+        "interpreter",
+    )
+    for pk, case, date, duration, form, topics, language, interpreter in imported.values_list(
+        *columns
+    ).iterator(chunk_size=BATCH):
+        stored.setdefault(case, []).append(
+            _signature(date, duration, form, topics, language, interpreter, presence.get(pk, []))
+        )
+    return stored
+
+
 def _store_sessions(
     rows: list[SessionRow],
     case_ids: dict[str, int],
     person_ids: dict[str, int],
     summary: ImportSummary,
 ) -> None:
-    def signature(
-        date: Any,
-        duration: Any,
-        form: str,
-        topics: list[str],
-        language: str,
-        interpreter: Any,
-        present: Iterable[int],
-    ) -> tuple[Any, ...]:
-        return (date, duration, form, tuple(topics), language, interpreter, tuple(sorted(present)))
-
-    wanted: dict[int, list[tuple[Any, ...]]] = {}
+    wanted: dict[int, list[Signature]] = {}
     for row in rows:
         present = [person_ids[p] for p in row.present]
         wanted.setdefault(case_ids[row.fid], []).append(
-            signature(
+            _signature(
                 row.date, row.duration, row.form, row.topics, row.language, row.interpreter, present
             )
         )
-    stored: dict[int, list[tuple[Any, ...]]] = {}
-    presence: dict[int, list[int]] = {}
-    through = Session.present.through
-    imported = Session.objects.filter(case_id__in=list(wanted), imported=True)
-    for session_id, person_id in through.objects.filter(session__in=imported).values_list(
-        "session_id", "person_id"
-    ):
-        presence.setdefault(session_id, []).append(person_id)
-    for s in imported.values_list(
-        "pk", "case_id", "date", "duration_minutes", "form", "topics", "language", "interpreter"
-    ):
-        stored.setdefault(s[1], []).append(signature(*s[2:], presence.get(s[0], [])))
+    rows.clear()  # the signatures carry everything; free the staged rows
+    stored = (
+        _stored_sessions(list(wanted)) if Session.objects.filter(imported=True).exists() else {}
+    )
     stale = [
         case
         for case, sessions in wanted.items()
         if Counter(sessions) != Counter(stored.get(case, []))
     ]
-    summary.sessions.unchanged = sum(len(wanted[case]) for case in wanted if case not in stale)
+    summary.sessions.unchanged = sum(len(wanted[case]) for case in wanted) - sum(
+        len(wanted[case]) for case in stale
+    )
     if not stale:
         return
     summary.sessions.updated = sum(len(stored.get(case, [])) for case in stale)
     Session.objects.filter(case_id__in=stale, imported=True).delete()
-    new: list[Session] = []
-    people: list[tuple[int, tuple[int, ...]]] = []
-    for case in stale:
-        for date, duration, form, topics, language, interpreter, present in wanted[case]:
-            new.append(
-                Session(
-                    case_id=case,
-                    date=date,
-                    duration_minutes=duration,
-                    form=form,
-                    topics=list(topics),
-                    language=language,
-                    interpreter=interpreter,
-                    imported=True,
-                )
-            )
-            people.append((len(new) - 1, present))
-    created = Session.objects.bulk_create(new, batch_size=BATCH)
-    through.objects.bulk_create(
-        [through(session_id=created[i].pk, person_id=p) for i, present in people for p in present],
-        batch_size=BATCH,
+    # Sessions with persons present need their primary keys for the many-to-many rows;
+    # the others (most of them) go in as plain rows.
+    with_people: list[Session] = []
+    people: list[tuple[int, ...]] = []
+
+    def plain_rows() -> Iterable[dict[str, Any]]:
+        for case in stale:
+            for date, duration, form, topics, language, interpreter, present in wanted[case]:
+                values = {
+                    "case_id": case,
+                    "date": date,
+                    "duration_minutes": duration,
+                    "form": form,
+                    "topics": list(topics),
+                    "language": language,
+                    "interpreter": interpreter,
+                    "imported": True,
+                }
+                if present:
+                    with_people.append(Session(**values))
+                    people.append(present)
+                else:
+                    yield values
+
+    created = insert_rows(Session, plain_rows())
+    saved = Session.objects.bulk_create(with_people, batch_size=BATCH)
+    through = Session.present.through
+    insert_rows(
+        through,
+        (
+            {"session_id": s.pk, "person_id": p}
+            for s, present in zip(saved, people, strict=True)
+            for p in present
+        ),
     )
-    summary.sessions.created = len(created)
+    summary.sessions.created = created + len(saved)
 
 
 def _store_goals(
@@ -294,21 +337,26 @@ def _store_goals(
             "status_on": row.status_on or row.agreed,
         }
 
-    ids = _upsert(Goal, existing, ((r.gid, values(r)) for r in rows), summary.goals, {})
+    ids = _upsert(
+        Goal,
+        existing,
+        ((r.gid, values(r)) for r in rows),
+        summary.goals,
+        {},
+        Goal.objects.filter(case__organisation=organisation),
+    )
+
     # The history is only ever added to (annual-report.md: in progress from the day the
     # goal was agreed, then the imported status from its day).
-    history: list[GoalStatusChange] = []
-    for row in rows:
-        assert row.agreed is not None  # a required column, checked before storing
-        goal_id, status_on = ids[row.gid], row.status_on or row.agreed
-        if row.gid not in before:
-            history.append(
-                GoalStatusChange(goal_id=goal_id, status=GoalStatus.IN_PROGRESS, set_on=row.agreed)
-            )
-            if row.status != GoalStatus.IN_PROGRESS:
-                history.append(
-                    GoalStatusChange(goal_id=goal_id, status=row.status, set_on=status_on)
-                )
-        elif before[row.gid] != row.status:
-            history.append(GoalStatusChange(goal_id=goal_id, status=row.status, set_on=status_on))
-    GoalStatusChange.objects.bulk_create(history, batch_size=BATCH)
+    def history() -> Iterable[dict[str, Any]]:
+        for row in rows:
+            assert row.agreed is not None  # a required column, checked before storing
+            goal_id, status_on = ids[row.gid], row.status_on or row.agreed
+            if row.gid not in before:
+                yield {"goal_id": goal_id, "status": GoalStatus.IN_PROGRESS, "set_on": row.agreed}
+                if row.status != GoalStatus.IN_PROGRESS:
+                    yield {"goal_id": goal_id, "status": row.status, "set_on": status_on}
+            elif before[row.gid] != row.status:
+                yield {"goal_id": goal_id, "status": row.status, "set_on": status_on}
+
+    insert_rows(GoalStatusChange, history())

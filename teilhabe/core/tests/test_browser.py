@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from teilhabe.accounts.models import User
 from teilhabe.accounts.roles import Role
-from teilhabe.accounts.tests.test_role_matrix import MATRIX, PUBLIC
+from teilhabe.accounts.tests.test_role_matrix import MATRIX, PUBLIC, case_world
 from teilhabe.demo import musterstadt
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
@@ -119,6 +119,7 @@ def test_every_page_passes_axe(browser: Browser, live_server: Any, settings: Any
     settings.REQUIRE_SECOND_FACTOR = False  # the TOTP step is covered above
     musterstadt.load()
     subject = User.objects.get(username="berater")
+    world = case_world(subject)
     pages: dict[str, Page] = {}
 
     def page_for(role: str | None) -> Page:
@@ -140,7 +141,7 @@ def test_every_page_passes_axe(browser: Browser, live_server: Any, settings: Any
             if value == "<user>"
             else subject.memberships.first().pk
             if value == "<membership>"
-            else value
+            else world.get(value, value)
             for key, value in kwargs.items()
         }
         role = None if allowed == PUBLIC else next(r.value for r in Role if r.value in allowed)
