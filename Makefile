@@ -18,8 +18,11 @@ run: setup
 
 test: setup-dev checks pytest
 
+# Benchmarks on the generated big-city data set (BENCH_SCALE=1: 60,000 clients), on
+# SQLite and on a throw-away PostgreSQL cluster; figures in docs/performance.md.
 bench: setup-dev
-	$(BIN)/python -m teilhabe.bench
+	env -u DATABASE_URL $(BIN)/python -m teilhabe.bench
+	$(BIN)/python scripts/with_postgres.py $(BIN)/python -m teilhabe.bench
 
 # --- set-up ---------------------------------------------------------------
 
