@@ -10,6 +10,11 @@ urlpatterns = [
     path("ratsuchende/<int:pk>/", views_clients.client_detail, name="client_detail"),
     path("ratsuchende/<int:pk>/bearbeiten/", views_clients.client_edit, name="client_edit"),
     path("ratsuchende/<int:pk>/neuer-fall/", views_clients.case_create, name="case_create"),
+    path(
+        "ratsuchende/<int:pk>/auskunft.<str:fmt>",
+        views_clients.client_export,
+        name="client_export",
+    ),
     path("faelle/", views_cases.case_list, name="case_list"),
     path("faelle/<int:pk>/", views_cases.case_detail, name="case_detail"),
     path("faelle/<int:pk>/kontakt/", views_cases.session_create, name="session_create"),

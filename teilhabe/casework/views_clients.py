@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -152,3 +152,35 @@ def case_create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Case opened."))
         return redirect("casework:case_detail", pk=case.pk)
     return render(request, "casework/case_form.html", {"form": form, "client": client})
+
+
+@work_with_cases
+def client_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """Everything stored about the client (GDPR Art. 15), as JSON or PDF; logged."""
+    import json
+
+    from django.template.loader import render_to_string
+
+    from teilhabe.casework.subject_access import collect
+
+    if fmt not in {"json", "pdf"}:
+        raise Http404
+    client = get_object_or_404(visible_persons(request.user), pk=pk)
+    log_read(request, client, f"export:{fmt}")
+    data = collect(client)
+    name = f"auskunft-{client.pk}"
+    if fmt == "json":
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+        return response
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "casework/subject_access.html", {"client": client, "data": data}, request
+    )
+    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response

@@ -200,3 +200,24 @@ def test_concurrent_edit_of_a_client_is_detected(world: dict[str, Any]) -> None:
     assert "Kovalenko-Schmidt" in stale.content.decode()
     person.refresh_from_db()
     assert person.last_name == "Kowalenko"
+
+
+def test_data_subject_access_export(world: dict[str, Any]) -> None:
+    me = world["users"]["mine"]
+    case = world["mine"]
+    services.record_session(
+        case, author=me, present=[], date=DAY, duration_minutes=30, topics=["wohnen"]
+    )
+    client = signed_in_client(me)
+    url = reverse("casework:client_export", kwargs={"pk": case.client.pk, "fmt": "json"})
+    data = client.get(url).json()
+    assert data["person"]["last_name"] == "Kovalenko"
+    assert data["cases"][0]["sessions"][0]["topics"] == ["wohnen"]
+    assert any(entry["user"] == me.username for entry in data["access_log"])
+    pdf = client.get(reverse("casework:client_export", kwargs={"pk": case.client.pk, "fmt": "pdf"}))
+    assert pdf.content.startswith(b"%PDF")
+    assert LogEntry.objects.filter(
+        action=LogEntry.Action.ACCESS, additional_data__read="export:pdf"
+    ).exists()
+    foreign = signed_in_client(world["users"]["foreign"])
+    assert foreign.get(url).status_code == 404
