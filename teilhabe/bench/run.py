@@ -29,7 +29,7 @@ def prepare() -> None:
 
 def _client() -> Client:
     user = User.objects.get(username="bench-lead")
-    client = Client()
+    client = Client(HTTP_HOST="localhost")  # an allowed host, as behind the real server
     client.force_login(user)
     device, _ = TOTPDevice.objects.get_or_create(user=user, name="bench", confirmed=True)
     session = client.session
