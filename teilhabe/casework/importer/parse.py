@@ -163,6 +163,7 @@ def read_persons(
     table: SourceTable, districts: dict[str, str], problems: list[Problem], staged: Staged
 ) -> None:
     seen: dict[str, int] = {}
+    staged.has_names = "vorname" in table.columns or "nachname" in table.columns
     for row in table.rows:
         c = Cells(table.file, row, problems)
         pid = c.text("person_id", required=True)

@@ -257,3 +257,18 @@ def test_dry_run_and_command_line(
         call_command("import_data", "casework", str(bad), "--organisation", "diakonie")
     assert exit_info.value.code == 1
     assert "faelle.csv:5:person_id: Unknown person. ('P9')" in capsys.readouterr().err
+
+
+def test_names_are_an_optional_extension(tmp_path: Path, organisation: Organisation) -> None:
+    named = PERSONEN.replace("person_id;", "person_id;vorname;nachname;", 1)
+    named = named.replace("\nP1;", "\nP1;Olena;Коваленко;").replace(
+        "\nP2;", "\nP2;Taras;Kovalenko;"
+    )
+    named = named.replace("\nP3;", "\nP3;Sergej;Schmidt;").replace("\nP4;", "\nP4;;;")
+    import_casework(folder(tmp_path, personen=named), organisation)
+    p1 = Person.objects.get(external_id="P1")
+    assert (p1.first_name, p1.last_name, p1.name_plain) == ("Olena", "Коваленко", "olena kovalenko")
+    assert Person.objects.get(external_id="P3").name_phonetic.endswith(" 862")  # Schmidt
+    # A later import without the name columns leaves the names alone.
+    import_casework(folder(tmp_path), organisation)
+    assert Person.objects.get(external_id="P1").last_name == "Коваленко"
