@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Gender(models.TextChoices):
@@ -88,14 +89,16 @@ class Topic(models.TextChoices):
 
 
 class GoalArea(models.TextChoices):
-    VOCATIONAL = "beruflich", _("vocational")
-    SCHOOL = "schulisch", _("school")
-    SOCIAL = "sozial", _("social")
-    LANGUAGE = "sprachlich", _("language")
-    HEALTH = "gesundheitlich", _("health")
-    HOUSING = "wohnen", _("housing")
-    FINANCIAL = "finanziell", _("financial")
-    RESIDENCE = "aufenthaltsrechtlich", _("residence law")
+    # A context of their own: German names goal areas with adjectives ("schulisch"),
+    # while the same English words elsewhere are nouns ("Schule").
+    VOCATIONAL = "beruflich", pgettext_lazy("goal area", "vocational")
+    SCHOOL = "schulisch", pgettext_lazy("goal area", "school")
+    SOCIAL = "sozial", pgettext_lazy("goal area", "social")
+    LANGUAGE = "sprachlich", pgettext_lazy("goal area", "language")
+    HEALTH = "gesundheitlich", pgettext_lazy("goal area", "health")
+    HOUSING = "wohnen", pgettext_lazy("goal area", "housing")
+    FINANCIAL = "finanziell", pgettext_lazy("goal area", "financial")
+    RESIDENCE = "aufenthaltsrechtlich", pgettext_lazy("goal area", "residence law")
 
 
 class GoalStatus(models.TextChoices):
