@@ -1,6 +1,6 @@
 from django.urls import path
 
-from teilhabe.casework import views_cases, views_clients, views_handover
+from teilhabe.casework import views_cases, views_clients, views_handover, views_import
 
 app_name = "casework"
 
@@ -26,6 +26,8 @@ urlpatterns = [
     path("faelle/<int:pk>/foerderplan/", views_cases.plan_print, name="plan_print"),
     path("faelle/<int:pk>/uebergabe/", views_handover.propose, name="handover"),
     path("uebergaben/", views_handover.inbox, name="handover_inbox"),
+    path("import/", views_import.upload, name="import"),
+    path("import/<int:pk>/", views_import.status, name="import_status"),
     path("uebergaben/<int:pk>/entscheiden/", views_handover.decide, name="handover_decide"),
     path(
         "einwilligungen/<int:pk>/widerrufen/",

@@ -59,6 +59,8 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "casework:handover_inbox": ({}, CASEWORK),
     "casework:handover_decide": ({"pk": "<referral>"}, CASEWORK),
     "casework:consent_withdraw": ({"pk": "<consent>"}, CASEWORK),
+    "casework:import": ({}, frozenset({Role.TEAM_LEAD.value})),
+    "casework:import_status": ({"pk": "<import>"}, frozenset({Role.TEAM_LEAD.value})),
     "audit:log": ({}, DPO),
     "audit:export": ({}, DPO),
 }
@@ -118,12 +120,22 @@ def case_world(counsellor: Any) -> dict[str, Any]:
         withdrawal_explained=True,
     )
     referral = handover.propose(case, consent=consent, kind="clearing", note="", user=counsellor)
+    from teilhabe.accounts.models import User
+    from teilhabe.casework.models import ImportRun
+
+    lead = User.objects.filter(
+        memberships__role="team_lead", memberships__organisation=provider
+    ).first()
+    run = ImportRun.objects.create(
+        organisation=provider, uploaded_by=lead, file_name="x.zip", status="done"
+    )
     return {
         "<client>": client.pk,
         "<case>": case.pk,
         "<goal>": goal.pk,
         "<consent>": consent.pk,
         "<referral>": referral.pk,
+        "<import>": run.pk,
     }
 
 

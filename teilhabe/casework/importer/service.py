@@ -6,6 +6,7 @@ is written. A dry run checks and reports without writing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,13 @@ def _districts() -> dict[str, str]:
     return districts
 
 
-def check(path: Path, organisation: Organisation) -> parse.Staged:
+def _no_progress(percent: int) -> None:
+    return None
+
+
+def check(
+    path: Path, organisation: Organisation, progress: Callable[[int], None] = _no_progress
+) -> parse.Staged:
     """Reads and checks every table; raises TableError listing every problem."""
     tables = open_tables(path)
     problems: list[Problem] = []
@@ -54,6 +61,7 @@ def check(path: Path, organisation: Organisation) -> parse.Staged:
         .values_list("external_id", flat=True)
     )
     known_persons = stored_persons | set(staged.persons)
+    progress(10)
     if usable.get("faelle"):
         parse.read_cases(tables["faelle"], known_persons, problems, staged)
         offered = set(organisation.services.values_list("code", flat=True))
@@ -74,8 +82,10 @@ def check(path: Path, organisation: Organisation) -> parse.Staged:
         .values_list("external_id", flat=True)
     )
     known_cases = stored_cases | set(staged.cases)
+    progress(20)
     if usable.get("kontakte"):
         parse.read_sessions(tables["kontakte"], known_cases, known_persons, problems, staged)
+    progress(45)
     if usable.get("ziele"):
         parse.read_goals(tables["ziele"], known_cases, problems, staged)
     if problems:
@@ -96,9 +106,15 @@ def parse_order(file: str) -> int:
 
 
 def import_casework(
-    path: Path, organisation: Organisation, *, dry_run: bool = False, actor: Any = None
+    path: Path,
+    organisation: Organisation,
+    *,
+    dry_run: bool = False,
+    actor: Any = None,
+    progress: Callable[[int], None] = _no_progress,
 ) -> ImportResult:
-    staged = check(path, organisation)
+    staged = check(path, organisation, progress)
+    progress(50)
     counts = {
         "personen": len(staged.persons),
         "faelle": len(staged.cases),
@@ -108,6 +124,7 @@ def import_casework(
     if dry_run:
         return ImportResult(ImportSummary(), True, staged.warnings, counts)
     summary = store(organisation, staged)
+    progress(100)
     LogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(Organisation),
         object_pk=str(organisation.pk),

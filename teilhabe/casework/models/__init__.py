@@ -1,5 +1,6 @@
 from teilhabe.casework.models.cases import AnonymousContact, Case, Session
 from teilhabe.casework.models.handover import Consent, Referral
+from teilhabe.casework.models.imports import ImportRun
 from teilhabe.casework.models.people import Household, Person
 from teilhabe.casework.models.plans import Goal, GoalStatusChange
 
@@ -10,6 +11,7 @@ __all__ = [
     "Goal",
     "GoalStatusChange",
     "Household",
+    "ImportRun",
     "Person",
     "Referral",
     "Session",
