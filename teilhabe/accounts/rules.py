@@ -44,6 +44,7 @@ PERMISSIONS = {
     "organisations.view_own_services": works_in_a_service,
     "casework.work_with_cases": role_predicate(Role.COUNSELLOR, Role.TEAM_LEAD),
     "casework.import_cases": role_predicate(Role.TEAM_LEAD),
+    "casework.merge_clients": role_predicate(Role.TEAM_LEAD),
     "organisations.view_network": is_integration_coordinator | is_administrator,
     "organisations.view_area_summary": is_statistics | is_integration_coordinator,
 }

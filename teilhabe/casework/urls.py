@@ -9,6 +9,7 @@ urlpatterns = [
     path("ratsuchende/neu/", views_clients.client_create, name="client_create"),
     path("ratsuchende/<int:pk>/", views_clients.client_detail, name="client_detail"),
     path("ratsuchende/<int:pk>/bearbeiten/", views_clients.client_edit, name="client_edit"),
+    path("ratsuchende/<int:pk>/zusammenfuehren/", views_clients.client_merge, name="client_merge"),
     path("ratsuchende/<int:pk>/neuer-fall/", views_clients.case_create, name="case_create"),
     path(
         "ratsuchende/<int:pk>/auskunft.<str:fmt>",

@@ -184,3 +184,30 @@ def client_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     return response
+
+
+@requires("casework.merge_clients")
+def client_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    """The team lead merges a duplicate into this client."""
+    from teilhabe.casework.merge import MergeRefused, merge_clients
+
+    keep = get_object_or_404(visible_persons(request.user), pk=pk)
+    candidates = (
+        visible_persons(request.user).filter(organisation=keep.organisation).exclude(pk=keep.pk)
+    )
+    similar = selectors.similar_clients(
+        request.user, keep.organisation_id, keep.first_name, keep.last_name, None
+    )
+    if request.method == "POST":
+        duplicate = get_object_or_404(candidates, pk=request.POST.get("duplicate"))
+        try:
+            merge_clients(keep, duplicate, user=request.user)
+        except MergeRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("Records merged."))
+            return redirect("casework:client_detail", pk=keep.pk)
+    visible_similar = [p for p in similar if candidates.filter(pk=p.pk).exists()]
+    return render(
+        request, "casework/client_merge.html", {"client": keep, "similar": visible_similar}
+    )

@@ -221,3 +221,34 @@ def test_data_subject_access_export(world: dict[str, Any]) -> None:
     ).exists()
     foreign = signed_in_client(world["users"]["foreign"])
     assert foreign.get(url).status_code == 404
+
+
+def test_team_lead_merges_a_duplicate_keeping_cases_and_audit_trail(world: dict[str, Any]) -> None:
+    original = world["mine"].client
+    duplicate_case = world["colleague"]
+    duplicate = duplicate_case.client
+    duplicate.first_name, duplicate.last_name, duplicate.phone = "Olena", "Kowalenko", "0151 123"
+    duplicate.save()
+    services.record_session(
+        duplicate_case, author=world["users"]["colleague"], present=[duplicate], date=DAY
+    )
+    lead = signed_in_client(world["users"][Role.TEAM_LEAD.value])
+    url = reverse("casework:client_merge", kwargs={"pk": original.pk})
+    assert duplicate in lead.get(url).context["similar"]
+    counsellor = signed_in_client(world["users"]["mine"])
+    assert counsellor.post(url, {"duplicate": duplicate.pk}).status_code == 403
+    lead.post(url, {"duplicate": duplicate.pk})
+    assert not Person.objects.filter(pk=duplicate.pk).exists()
+    original.refresh_from_db()
+    assert original.phone == "0151 123"
+    assert set(Case.objects.filter(client=original).values_list("pk", flat=True)) == {
+        world["mine"].pk,
+        duplicate_case.pk,
+    }
+    assert (
+        LogEntry.objects.filter(object_pk=str(duplicate.pk), content_type__model="person").count()
+        >= 2
+    )
+    assert LogEntry.objects.filter(
+        object_pk=str(original.pk), additional_data__merged_from=duplicate.pk
+    ).exists()
