@@ -15,9 +15,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from teilhabe.accounts.roles import Role
-from teilhabe.casework.models import Case, Person
+from teilhabe.casework.models import Case, Person, Referral
 
 CASE_ROLES = (Role.COUNSELLOR, Role.TEAM_LEAD)
 
@@ -31,22 +32,59 @@ def _scope(membership: Any) -> Q:
 
 
 def visible_cases(user: Any) -> QuerySet[Case]:
+    # Subqueries, not joins: no row is repeated, so no DISTINCT over a big city's cases.
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Case.objects.none()
     condition = Q(pk__in=[])
     memberships = user.memberships.filter(role__in=CASE_ROLES).prefetch_related("services")
+    shared = Case.shared_with.through.objects.filter(user=user).values("case_id")
     for membership in memberships:
         scope = _scope(membership)
         if membership.role == Role.COUNSELLOR:
-            scope &= Q(responsible=user) | Q(shared_with=user)
+            scope &= Q(responsible=user) | Q(pk__in=shared)
         condition |= scope
-    withdrawn = Q(referral_in__consent__withdrawn_on__isnull=False)
-    return Case.objects.filter(condition).exclude(withdrawn).distinct()
+    withdrawn = Referral.objects.filter(
+        consent__withdrawn_on__isnull=False, target_case__isnull=False
+    ).values("target_case_id")
+    return Case.objects.filter(condition).exclude(pk__in=withdrawn)
 
 
 def visible_persons(user: Any) -> QuerySet[Person]:
     cases = visible_cases(user)
-    return Person.objects.filter(Q(cases__in=cases) | Q(co_counselled_in__in=cases)).distinct()
+    co_counselled = Case.co_counselled.through.objects.filter(case__in=cases).values("person_id")
+    return Person.objects.filter(Q(pk__in=cases.values("client_id")) | Q(pk__in=co_counselled))
+
+
+def visible_among(user: Any, person_ids: list[int]) -> set[int]:
+    """Which of the given persons the user may see (cheap for a short list)."""
+    if not person_ids:
+        return set()
+    cases = visible_cases(user)
+    seen = set(cases.filter(client_id__in=person_ids).values_list("client_id", flat=True))
+    links = list(
+        Case.co_counselled.through.objects.filter(person_id__in=person_ids).values_list(
+            "case_id", "person_id"
+        )
+    )
+    if links:
+        allowed = set(
+            cases.filter(pk__in={case for case, _person in links}).values_list("pk", flat=True)
+        )
+        seen |= {person for case, person in links if case in allowed}
+    return seen
+
+
+def visible_person_or_404(user: Any, pk: int) -> Person:
+    person = Person.objects.filter(pk=pk).first()
+    if person is None or not visible_among(user, [pk]):
+        raise Http404
+    return person
+
+
+def organisations_of(user: Any) -> list[int]:
+    return list(
+        user.memberships.filter(role__in=CASE_ROLES).values_list("organisation_id", flat=True)
+    )
 
 
 def can_open_cases_at(user: Any) -> list[Any]:

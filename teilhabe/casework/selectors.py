@@ -9,23 +9,36 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from rapidfuzz import fuzz, process
 
-from teilhabe.casework.access import visible_cases, visible_persons
+from teilhabe.casework.access import (
+    organisations_of,
+    visible_among,
+    visible_cases,
+    visible_persons,
+)
 from teilhabe.casework.models import Case, Person
 from teilhabe.casework.search_keys import phonetic_key, plain_key
 
 FUZZY_CUTOFF = 75
+FUZZY_CANDIDATES = 5000
 
 
 def search_clients(
     user: Any, query: str = "", birth_year: int | None = None, limit: int = 50
 ) -> list[Person]:
-    """Name (transliterated, sound-alike, misspelled), person or case number, birth year."""
-    persons = visible_persons(user)
-    if birth_year:
-        persons = persons.filter(birth_year=birth_year)
+    """Name (transliterated, sound-alike, misspelled), person or case number, birth year.
+
+    Candidates come from the user's organisations by name; visibility is then checked
+    for those few, which is far cheaper than filtering all persons by visibility first.
+    """
     query = query.strip()
     if not query:
+        persons = visible_persons(user)
+        if birth_year:
+            persons = persons.filter(birth_year=birth_year)
         return list(persons.order_by("last_name", "first_name")[:limit])
+    candidates = Person.objects.filter(organisation_id__in=organisations_of(user))
+    if birth_year:
+        candidates = candidates.filter(birth_year=birth_year)
     words, codes = plain_key(query).split(), phonetic_key(query).split()
     by_name = Q()
     for index, word in enumerate(words):
@@ -33,21 +46,28 @@ def search_clients(
         if index < len(codes) and codes[index]:
             alike |= Q(name_phonetic__contains=codes[index])
         by_name &= alike
-    by_number = Q(external_id__iexact=query) | Q(cases__external_id__iexact=query)
-    found = list(persons.filter(by_name | by_number).distinct()[: limit * 4])
-    if len(found) < limit:
-        # Misspellings the sound-alike code does not catch ("Kovalneko"): rank every
-        # visible name by similarity.
-        known = {person.pk for person in found}
-        names = dict(persons.exclude(pk__in=known).values_list("pk", "name_plain"))
-        for _name, _score, pk in process.extract(
-            plain_key(query), names, scorer=fuzz.WRatio, limit=limit, score_cutoff=FUZZY_CUTOFF
-        ):
-            known.add(pk)
-        found = list(Person.objects.filter(pk__in=known))
+    numbered = Case.objects.filter(external_id__iexact=query).values("client_id")
+    by_number = Q(external_id__iexact=query) | Q(pk__in=numbered)
+    found = _visible(user, list(candidates.filter(by_name | by_number)[: limit * 8]))
+    if not found and words:
+        # Misspellings the sound-alike code does not catch ("Kovalneko"): rank by
+        # similarity the names that share the beginning of a query word.
+        start = Q()
+        for word in words:
+            start |= Q(name_plain__contains=word[:3])
+        names = dict(candidates.filter(start).values_list("pk", "name_plain")[:FUZZY_CANDIDATES])
+        ranked = process.extract(
+            " ".join(words), names, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=FUZZY_CUTOFF
+        )
+        found = _visible(user, list(Person.objects.filter(pk__in=[pk for _n, _s, pk in ranked])))
     target = plain_key(query)
     found.sort(key=lambda person: -fuzz.WRatio(target, person.name_plain))
     return found[:limit]
+
+
+def _visible(user: Any, persons: list[Person]) -> list[Person]:
+    allowed = visible_among(user, [person.pk for person in persons])
+    return [person for person in persons if person.pk in allowed]
 
 
 def case_list(

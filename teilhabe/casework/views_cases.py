@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -39,9 +40,14 @@ def case_list(request: HttpRequest) -> HttpResponse:
     service, status = request.GET.get("dienst", ""), request.GET.get("status", "open")
     mine = request.GET.get("meine") == "1"
     cases = selectors.case_list(request.user, service=service, status=status, mine=mine)
+    page = Paginator(cases, 50).get_page(request.GET.get("seite"))
+    query = request.GET.copy()
+    query.pop("seite", None)
     context = {
-        "cases": cases[:200],
-        "count": cases.count(),
+        "cases": page,
+        "page": page,
+        "query": query.urlencode(),
+        "count": page.paginator.count,
         "service": service,
         "status": status,
         "mine": mine,

@@ -10,10 +10,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from teilhabe.casework import selectors, services
-from teilhabe.casework.access import can_open_cases_at, visible_cases, visible_persons
+from teilhabe.casework.access import (
+    can_open_cases_at,
+    visible_cases,
+    visible_person_or_404,
+    visible_persons,
+)
 from teilhabe.casework.forms import CaseForm, ClientSearchForm, PersonForm
 from teilhabe.core.access import requires
-from teilhabe.core.audit_trail import log_read
+from teilhabe.core.audit_trail import log_read, log_reads
 from teilhabe.core.versioning import CONFLICT_MESSAGE, EditConflict, save_versioned
 from teilhabe.organisations.models import Service
 
@@ -40,8 +45,7 @@ def client_list(request: HttpRequest) -> HttpResponse:
         query, year = form.cleaned_data["q"], form.cleaned_data["geburtsjahr"]
     clients = selectors.search_clients(request.user, query, year)
     if query:
-        for client in clients:
-            log_read(request, client, "search")
+        log_reads(request, clients, "search")
     return render(
         request, "casework/client_list.html", {"form": form, "clients": clients, "query": query}
     )
@@ -104,7 +108,7 @@ def client_create(request: HttpRequest) -> HttpResponse:
 
 @work_with_cases
 def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    client = get_object_or_404(visible_persons(request.user), pk=pk)
+    client = visible_person_or_404(request.user, pk)
     log_read(request, client)
     cases = (
         visible_cases(request.user).filter(client=client).select_related("service", "responsible")
@@ -120,7 +124,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @work_with_cases
 def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    client = get_object_or_404(visible_persons(request.user), pk=pk)
+    client = visible_person_or_404(request.user, pk)
     form = PersonForm(request.POST or None, instance=client)
     if request.method == "POST" and form.is_valid():
         for name, value in form.person_data().items():
@@ -137,7 +141,7 @@ def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @work_with_cases
 def case_create(request: HttpRequest, pk: int) -> HttpResponse:
-    client = get_object_or_404(visible_persons(request.user), pk=pk)
+    client = visible_person_or_404(request.user, pk)
     services_available = _services_for(request.user).filter(organisations=client.organisation_id)
     form = CaseForm(request.POST or None, services=services_available)
     if request.method == "POST" and form.is_valid():
@@ -165,7 +169,7 @@ def client_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
     if fmt not in {"json", "pdf"}:
         raise Http404
-    client = get_object_or_404(visible_persons(request.user), pk=pk)
+    client = visible_person_or_404(request.user, pk)
     log_read(request, client, f"export:{fmt}")
     data = collect(client)
     name = f"auskunft-{client.pk}"
