@@ -7,6 +7,7 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from teilhabe.casework.importer.service import import_casework
+from teilhabe.core.cli_support import terminal_progress
 from teilhabe.organisations.models import Organisation
 
 
@@ -15,7 +16,9 @@ def casework(path: Path, options: dict[str, Any]) -> str:
     organisation = Organisation.objects.filter(slug=slug).first() if slug else None
     if organisation is None:
         raise CommandError(_("Name an existing organisation with --organisation."))
-    result = import_casework(path, organisation, dry_run=options.get("dry_run", False))
+    result = import_casework(
+        path, organisation, dry_run=options.get("dry_run", False), progress=terminal_progress
+    )
     for warning in result.warnings:
         print(str(warning))
     if result.dry_run:

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from typing import TypeVar
 
 from django.utils import translation
-
-T = TypeVar("T")
 
 
 def activate_cli_language() -> None:
@@ -22,15 +18,12 @@ def activate_cli_language() -> None:
     translation.activate("en")
 
 
-def progress(items: Iterable[T], total: int, label: str) -> Iterator[T]:
-    """Yields items; draws a progress bar on standard error when it is a terminal."""
-    show = sys.stderr.isatty() and total > 0
-    step = max(total // 100, 1)
-    for index, item in enumerate(items, start=1):
-        if show and (index % step == 0 or index == total):
-            done = int(30 * index / total)
-            sys.stderr.write(f"\r{label} [{'#' * done}{'.' * (30 - done)}] {index}/{total}")
-            sys.stderr.flush()
-        yield item
-    if show:
+def terminal_progress(percent: int) -> None:
+    """A progress bar on a terminal; nothing when the output goes to a file or script."""
+    if not sys.stderr.isatty():
+        return
+    done = percent * 30 // 100
+    sys.stderr.write(f"\r[{'#' * done}{'.' * (30 - done)}] {percent:3d} %")
+    if percent >= 100:
         sys.stderr.write("\n")
+    sys.stderr.flush()
