@@ -96,7 +96,15 @@ class Event:
 def timeline(case: Case) -> list[Event]:
     from django.utils.translation import gettext as _
 
-    events = [Event(case.opened_on, "opened", _("Case opened"), case.get_access_route_display())]
+    route = case.get_access_route_display()
+    events = [
+        Event(
+            case.opened_on,
+            "opened",
+            _("Case opened"),
+            _("Access route: %s") % route if route else "",
+        )
+    ]
     for session in case.sessions.prefetch_related("present"):
         topics = ", ".join(str(_topic_label(t)) for t in session.topics)
         minutes = _("%s min") % session.duration_minutes if session.duration_minutes else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from teilhabe.casework.models.cases import Case
 from teilhabe.casework.models.codes import GoalArea, GoalStatus
@@ -15,7 +16,7 @@ class Goal(models.Model):
         Case, on_delete=models.CASCADE, related_name="goals", verbose_name=_("case")
     )
     external_id = models.CharField(_("goal number"), max_length=100, blank=True)
-    area = models.CharField(_("area"), max_length=30, choices=GoalArea.choices)
+    area = models.CharField(pgettext_lazy("goal", "area"), max_length=30, choices=GoalArea.choices)
     text = models.TextField(_("goal"), blank=True)
     agreed_on = models.DateField(_("agreed on"))
     review_on = models.DateField(_("review on"), null=True, blank=True)
