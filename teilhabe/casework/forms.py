@@ -225,3 +225,33 @@ class HandoverForm(KernForm):
     def recipient_ids(self) -> tuple[int, int]:
         organisation, service = self.cleaned_data["recipient"].split(":")
         return int(organisation), int(service)
+
+
+class CaseTeamForm(KernForm):
+    """Who works on the case: the responsible counsellor, colleagues it is shared with,
+    and the family members counselled with the client."""
+
+    responsible: Any = forms.ModelChoiceField(
+        queryset=Person.objects.none(), required=False, label=_("Responsible counsellor")
+    )
+    shared_with: Any = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Shared with colleagues"),
+    )
+    co_counselled: Any = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Co-counselled persons"),
+    )
+
+    def __init__(self, *args: Any, colleagues: Any, household: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        responsible: Any = self.fields["responsible"]
+        shared: Any = self.fields["shared_with"]
+        people: Any = self.fields["co_counselled"]
+        responsible.queryset = colleagues
+        shared.queryset = colleagues
+        people.queryset = household

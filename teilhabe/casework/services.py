@@ -99,3 +99,13 @@ def close_case(case: Case, *, closed_on: datetime.date, reason: str) -> None:
     case.closed_on, case.closing_reason = closed_on, reason
     case.full_clean(exclude=["external_id"])
     case.save(update_fields=["closed_on", "closing_reason"])
+
+
+@transaction.atomic
+def set_case_team(
+    case: Case, *, responsible: Any, shared_with: list[Any], co_counselled: list[Person]
+) -> None:
+    case.responsible = responsible
+    case.save(update_fields=["responsible"])
+    case.shared_with.set(shared_with)
+    case.co_counselled.set([person for person in co_counselled if person.pk != case.client_id])

@@ -24,6 +24,7 @@ urlpatterns = [
         "faelle/<int:pk>/ziele/<int:goal_pk>/status/", views_cases.goal_status, name="goal_status"
     ),
     path("faelle/<int:pk>/abschliessen/", views_cases.case_close, name="case_close"),
+    path("faelle/<int:pk>/team/", views_cases.case_team, name="case_team"),
     path("faelle/<int:pk>/foerderplan/", views_cases.plan_print, name="plan_print"),
     path("faelle/<int:pk>/uebergabe/", views_handover.propose, name="handover"),
     path("uebergaben/", views_handover.inbox, name="handover_inbox"),

@@ -14,7 +14,13 @@ from django.views.decorators.http import require_POST
 
 from teilhabe.casework import selectors, services
 from teilhabe.casework.access import visible_cases
-from teilhabe.casework.forms import CloseCaseForm, GoalForm, GoalStatusForm, SessionQuickForm
+from teilhabe.casework.forms import (
+    CaseTeamForm,
+    CloseCaseForm,
+    GoalForm,
+    GoalStatusForm,
+    SessionQuickForm,
+)
 from teilhabe.casework.models import Case, Person
 from teilhabe.casework.models.codes import CASE_SERVICES
 from teilhabe.core.access import requires
@@ -56,6 +62,47 @@ def case_list(request: HttpRequest) -> HttpResponse:
     return render(request, "casework/case_list.html", context)
 
 
+def _colleagues(case: Case) -> Any:
+    """Who may work on the case: counsellors and team leads of its service."""
+    from django.contrib.auth import get_user_model
+
+    from teilhabe.casework.access import CASE_ROLES
+
+    in_service = Q(memberships__services=case.service_id) | Q(memberships__services__isnull=True)
+    return (
+        get_user_model()
+        .objects.filter(
+            in_service,
+            is_active=True,
+            memberships__organisation=case.organisation_id,
+            memberships__role__in=CASE_ROLES,
+        )
+        .distinct()
+    )
+
+
+def _household_and_family(case: Case) -> Any:
+    """Persons of the client's household, for co-counselling."""
+    if not case.client.household_id:
+        return case.co_counselled.all()
+    return (
+        Person.objects.filter(Q(household_id=case.client.household_id) | Q(co_counselled_in=case))
+        .exclude(pk=case.client_id)
+        .distinct()
+    )
+
+
+def _team_form(case: Case, data: Any = None) -> CaseTeamForm:
+    initial = {
+        "responsible": case.responsible_id,
+        "shared_with": list(case.shared_with.values_list("pk", flat=True)),
+        "co_counselled": list(case.co_counselled.values_list("pk", flat=True)),
+    }
+    return CaseTeamForm(
+        data, initial=initial, colleagues=_colleagues(case), household=_household_and_family(case)
+    )
+
+
 def _case_page(request: HttpRequest, case: Case, **forms: Any) -> HttpResponse:
     context = {
         "case": case,
@@ -66,6 +113,8 @@ def _case_page(request: HttpRequest, case: Case, **forms: Any) -> HttpResponse:
         "status_form": GoalStatusForm(),
         "close_form": forms.get("close_form") or CloseCaseForm(),
         "co_counselled": case.co_counselled.all(),
+        "shared_with": case.shared_with.all(),
+        "team_form": forms.get("team_form") or _team_form(case),
     }
     return render(request, "casework/case_detail.html", context, status=400 if forms else 200)
 
@@ -151,3 +200,20 @@ def plan_print(request: HttpRequest, pk: int) -> HttpResponse:
     log_read(request, case, "plan")
     goals = case.goals.prefetch_related("history")
     return render(request, "casework/plan_print.html", {"case": case, "goals": goals})
+
+
+@work_with_cases
+@require_POST
+def case_team(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    form = _team_form(case, request.POST)
+    if not form.is_valid():
+        return _case_page(request, case, team_form=form)
+    services.set_case_team(
+        case,
+        responsible=form.cleaned_data["responsible"],
+        shared_with=list(form.cleaned_data["shared_with"]),
+        co_counselled=list(form.cleaned_data["co_counselled"]),
+    )
+    messages.success(request, _("Saved."))
+    return redirect("casework:case_detail", pk=case.pk)

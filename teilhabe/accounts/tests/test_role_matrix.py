@@ -54,6 +54,7 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "casework:goal_create": ({"pk": "<case>"}, CASEWORK),
     "casework:goal_status": ({"pk": "<case>", "goal_pk": "<goal>"}, CASEWORK),
     "casework:case_close": ({"pk": "<case>"}, CASEWORK),
+    "casework:case_team": ({"pk": "<case>"}, CASEWORK),
     "casework:plan_print": ({"pk": "<case>"}, CASEWORK),
     "casework:handover": ({"pk": "<case>"}, CASEWORK),
     "casework:handover_inbox": ({}, CASEWORK),

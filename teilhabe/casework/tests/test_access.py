@@ -14,7 +14,7 @@ from teilhabe.accounts.models import User
 from teilhabe.accounts.roles import Role
 from teilhabe.accounts.services import add_membership
 from teilhabe.casework import handover, services
-from teilhabe.casework.models import Case, Person
+from teilhabe.casework.models import Case, Household, Person
 from teilhabe.casework.selectors import search_clients
 from teilhabe.conftest import make_user, signed_in_client
 from teilhabe.organisations.models import Organisation, Service
@@ -252,3 +252,26 @@ def test_team_lead_merges_a_duplicate_keeping_cases_and_audit_trail(world: dict[
     assert LogEntry.objects.filter(
         object_pk=str(original.pk), additional_data__merged_from=duplicate.pk
     ).exists()
+
+
+def test_sharing_a_case_with_a_named_colleague(world: dict[str, Any]) -> None:
+    me, colleague = world["users"]["mine"], world["users"]["colleague"]
+    case = world["mine"]
+    sister = Person.objects.create(
+        organisation=case.organisation, first_name="Iryna", last_name="Kovalenko"
+    )
+    case.client.household = sister.household = Household.objects.create(
+        organisation=case.organisation
+    )
+    case.client.save()
+    sister.save()
+    client = signed_in_client(me)
+    page = client.get(reverse("casework:case_detail", kwargs={"pk": case.pk}))
+    assert colleague in page.context["team_form"].fields["shared_with"].queryset
+    assert world["users"]["foreign"] not in page.context["team_form"].fields["shared_with"].queryset
+    client.post(
+        reverse("casework:case_team", kwargs={"pk": case.pk}),
+        {"responsible": me.pk, "shared_with": [colleague.pk], "co_counselled": [sister.pk]},
+    )
+    assert names(colleague) == {"Olena Kovalenko", "Hans Schmidt", "Iryna Kovalenko"}
+    assert list(case.co_counselled.all()) == [sister]
