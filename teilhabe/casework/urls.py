@@ -1,6 +1,12 @@
 from django.urls import path
 
-from teilhabe.casework import views_cases, views_clients, views_handover, views_import
+from teilhabe.casework import (
+    views_cases,
+    views_clients,
+    views_consultation,
+    views_handover,
+    views_import,
+)
 
 app_name = "casework"
 
@@ -28,6 +34,7 @@ urlpatterns = [
     path("faelle/<int:pk>/foerderplan/", views_cases.plan_print, name="plan_print"),
     path("faelle/<int:pk>/uebergabe/", views_handover.propose, name="handover"),
     path("uebergaben/", views_handover.inbox, name="handover_inbox"),
+    path("sprechstunde/", views_consultation.consultation, name="consultation"),
     path("import/", views_import.upload, name="import"),
     path("import/<int:pk>/", views_import.status, name="import_status"),
     path("uebergaben/<int:pk>/entscheiden/", views_handover.decide, name="handover_decide"),

@@ -26,6 +26,7 @@ MAIN_NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry(_("Clients"), "casework:client_list", "casework.work_with_cases"),
     NavEntry(_("Cases"), "casework:case_list", "casework.work_with_cases"),
     NavEntry(_("Hand-overs"), "casework:handover_inbox", "casework.work_with_cases"),
+    NavEntry(_("Consultation hours"), "casework:consultation", "casework.work_with_cases"),
     NavEntry(_("Import"), "casework:import", "casework.import_cases"),
     NavEntry(_("Organisations"), "organisations:list", "organisations.view_directory"),
     NavEntry(_("Areas"), "organisations:areas", "organisations.view_areas"),

@@ -60,6 +60,7 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "casework:handover_inbox": ({}, CASEWORK),
     "casework:handover_decide": ({"pk": "<referral>"}, CASEWORK),
     "casework:consent_withdraw": ({"pk": "<consent>"}, CASEWORK),
+    "casework:consultation": ({}, CASEWORK),
     "casework:import": ({}, frozenset({Role.TEAM_LEAD.value})),
     "casework:client_merge": ({"pk": "<client>"}, frozenset({Role.TEAM_LEAD.value})),
     "casework:import_status": ({"pk": "<import>"}, frozenset({Role.TEAM_LEAD.value})),

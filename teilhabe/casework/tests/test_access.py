@@ -275,3 +275,33 @@ def test_sharing_a_case_with_a_named_colleague(world: dict[str, Any]) -> None:
     )
     assert names(colleague) == {"Olena Kovalenko", "Hans Schmidt", "Iryna Kovalenko"}
     assert list(case.co_counselled.all()) == [sister]
+
+
+def test_open_consultation_hours_count_without_a_client_record(world: dict[str, Any]) -> None:
+    from teilhabe.casework.models import AnonymousContact
+
+    client = signed_in_client(world["users"]["mine"])
+    persons_before = Person.objects.count()
+    mbe = Service.objects.get(code="MBE")
+    response = client.post(
+        reverse("casework:consultation"),
+        {"service": mbe.pk, "date": "2024-03-01", "persons": 2, "topics": ["arbeit"]},
+    )
+    assert response.status_code == 302
+    contact = AnonymousContact.objects.get()
+    assert (contact.persons, contact.topics, contact.organisation.slug) == (
+        2,
+        ["arbeit"],
+        "diakonie",
+    )
+    assert Person.objects.count() == persons_before
+    # A service the counsellor does not work in is refused.
+    kim = Service.objects.get(code="KIM")
+    assert (
+        client.post(
+            reverse("casework:consultation"),
+            {"service": kim.pk, "date": "2024-03-01", "persons": 1},
+        ).status_code
+        == 200
+    )
+    assert AnonymousContact.objects.count() == 1
