@@ -76,6 +76,9 @@ class Case(VersionedModel):
         ]
         indexes = [
             models.Index(fields=["organisation", "service", "opened_on"]),
+            # the case list: open or closed cases of a service, newest first, and their count
+            models.Index(fields=["organisation", "service", "closed_on", "opened_on"]),
+            models.Index(fields=["organisation", "opened_on"]),
             models.Index(fields=["closed_on"]),
         ]
 
