@@ -78,7 +78,7 @@ def case_list(
     if service:
         # by id (equality, no join), so the index serves the count and the ordering
         service_id = Service.objects.filter(code=service).values_list("pk", flat=True).first()
-        cases = cases.filter(service_id=service_id)
+        cases = cases.filter(service_id=service_id or 0)
     if status == "open":
         cases = cases.filter(closed_on__isnull=True)
     elif status == "closed":
