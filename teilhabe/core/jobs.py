@@ -9,6 +9,7 @@ from django.utils import timezone
 from teilhabe.core.models import WorkerHeartbeat
 
 HEARTBEAT_TASK = "teilhabe.core.jobs.heartbeat"
+STATISTICS_TASK = "teilhabe.core.db.refresh_statistics"
 
 
 def heartbeat() -> str:
@@ -24,4 +25,8 @@ def ensure_schedules() -> None:
     Schedule.objects.get_or_create(
         func=HEARTBEAT_TASK,
         defaults={"name": "heartbeat", "schedule_type": Schedule.MINUTES, "minutes": 1},
+    )
+    Schedule.objects.get_or_create(
+        func=STATISTICS_TASK,
+        defaults={"name": "planner statistics", "schedule_type": Schedule.DAILY},
     )

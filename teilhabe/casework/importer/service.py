@@ -19,6 +19,7 @@ from teilhabe.casework.importer import parse
 from teilhabe.casework.importer.sources import open_tables
 from teilhabe.casework.importer.store import ImportSummary, store
 from teilhabe.casework.models import Case, Person
+from teilhabe.core.db import refresh_statistics
 from teilhabe.core.tabular import Problem, TableError
 from teilhabe.organisations.models import Area, Organisation
 
@@ -124,6 +125,7 @@ def import_casework(
     if dry_run:
         return ImportResult(ImportSummary(), True, staged.warnings, counts)
     summary = store(organisation, staged)
+    refresh_statistics()
     progress(100)
     LogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(Organisation),
