@@ -42,7 +42,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from teilhabe.bench.run import prepare, time_pages
+    from teilhabe.bench.run import prepare, query_plans, time_pages
 
     files = generate(args.scale)
     teilhabe = [sys.executable, "-m", "teilhabe.cli"]
@@ -67,6 +67,7 @@ def main() -> None:
         "pages": time_pages(args.requests),
     }
     (OUT / f"{connection.vendor}.json").write_text(json.dumps(result, indent=2))
+    (OUT / f"{connection.vendor}-plans.txt").write_text(query_plans())
     print(report(result))
 
 

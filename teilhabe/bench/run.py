@@ -84,3 +84,16 @@ def time_pages(count: int) -> dict[str, Any]:
             ],
         ),
     }
+
+
+def query_plans() -> str:
+    """The database's plans for the case list, kept beside the figures for tuning."""
+    from teilhabe.casework.selectors import case_list
+
+    user = User.objects.get(username="bench-lead")
+    parts = []
+    for filters in ({"service": "MBE", "status": "open"}, {"service": "", "status": "closed"}):
+        cases = case_list(user, **filters)
+        parts.append(f"-- case list {filters}: page\n{cases[:50].explain()}")
+        parts.append(f"-- case list {filters}: count\n{cases.values('pk').explain()}")
+    return "\n\n".join(parts)
