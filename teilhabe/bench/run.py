@@ -92,8 +92,9 @@ def query_plans() -> str:
 
     user = User.objects.get(username="bench-lead")
     parts = []
-    for filters in ({"service": "MBE", "status": "open"}, {"service": "", "status": "closed"}):
-        cases = case_list(user, **filters)
+    for service, status in (("MBE", "open"), ("", "closed")):
+        cases = case_list(user, service=service, status=status)
+        filters = f"service={service or 'all'} status={status}"
         parts.append(f"-- case list {filters}: page\n{cases[:50].explain()}")
         parts.append(f"-- case list {filters}: count\n{cases.values('pk').explain()}")
     return "\n\n".join(parts)
