@@ -160,8 +160,11 @@ class SessionQuickForm(KernForm):
     def __init__(self, *args: Any, household: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = timezone.localdate()
-        field: Any = self.fields["present"]
-        field.queryset = household if household is not None else Person.objects.none()
+        if household is not None and household.exists():
+            field: Any = self.fields["present"]
+            field.queryset = household
+        else:
+            del self.fields["present"]  # nobody of the family to pick: no empty heading
         self.fields["language"].choices = [("", "–"), *language_choices()]  # type: ignore[attr-defined]
 
 

@@ -137,7 +137,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     services.record_session(
         case,
         author=request.user,
-        present=list(data["present"]),
+        present=list(data.get("present", [])),
         date=data["date"],
         duration_minutes=data["duration_minutes"],
         form=data["form"],
