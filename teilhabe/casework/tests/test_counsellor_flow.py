@@ -70,7 +70,7 @@ def test_counsellor_flow(browser: Browser, live_server: Any, settings: Any) -> N
     page.select_option("#id_form", "persoenlich")
     page.check("input[name=topics][value=wohnen]")
     page.check("input[name=topics][value=arbeit]")
-    page.get_by_label("Taras Kovalenko").check()
+    page.get_by_role("group", name="Ebenfalls anwesend").get_by_label("Taras Kovalenko").check()
     page.select_option("#id_language", "uk")
     page.locator("#id_duration_minutes").press("Enter")  # Enter in a field submits the form
     page.wait_for_load_state()
