@@ -18,7 +18,8 @@ from teilhabe.casework.importer.service import import_casework
 from teilhabe.organisations.models import Area
 from teilhabe.organisations.services import create_organisation
 from teilhabe.reports.figures import Scope, annual_figures
-from teilhabe.reports.tests.seed.generate import DISTRICTS, write_jmd_2024
+from teilhabe.reports.tests.seed.generate_jmd import write_jmd_2024
+from teilhabe.reports.tests.seed.tables import DISTRICTS
 
 pytestmark = pytest.mark.django_db
 

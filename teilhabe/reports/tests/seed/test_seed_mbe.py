@@ -20,7 +20,8 @@ from teilhabe.casework.importer.service import import_casework
 from teilhabe.organisations.models import Area
 from teilhabe.organisations.services import create_organisation
 from teilhabe.reports.figures import Scope, annual_figures
-from teilhabe.reports.tests.seed.generate import DISTRICTS, write_mbe_2024
+from teilhabe.reports.tests.seed.generate_mbe import write_mbe_2024
+from teilhabe.reports.tests.seed.tables import DISTRICTS
 
 pytestmark = pytest.mark.django_db
 
