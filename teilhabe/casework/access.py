@@ -97,3 +97,15 @@ def is_team_lead_of(user: Any, case: Case) -> bool:
         if Case.objects.filter(_scope(membership), pk=case.pk).exists():
             return True
     return False
+
+
+def work_services(user: Any) -> dict[int, int]:
+    """service id -> organisation id, for the services in which the user works with
+    cases (a membership without services means every service of the organisation)."""
+    offers: dict[int, int] = {}
+    for membership in can_open_cases_at(user):
+        chosen = list(membership.services.values_list("pk", flat=True))
+        offered = membership.organisation.services.filter(is_programme=False)
+        for service_id in chosen or offered.values_list("pk", flat=True):
+            offers.setdefault(service_id, membership.organisation_id)
+    return offers

@@ -15,6 +15,7 @@ from teilhabe.casework.access import (
     visible_cases,
     visible_person_or_404,
     visible_persons,
+    work_services,
 )
 from teilhabe.casework.forms import CaseForm, ClientSearchForm, PersonForm
 from teilhabe.core.access import requires
@@ -27,14 +28,7 @@ work_with_cases = requires("casework.work_with_cases")
 
 def _services_for(user: Any) -> Any:
     """The services in which the user may open cases."""
-    ids: set[int] = set()
-    for membership in can_open_cases_at(user):
-        chosen = list(membership.services.values_list("pk", flat=True))
-        offered = membership.organisation.services.filter(is_programme=False).values_list(
-            "pk", flat=True
-        )
-        ids |= set(chosen or offered)
-    return Service.objects.filter(pk__in=ids)
+    return Service.objects.filter(pk__in=work_services(user))
 
 
 @work_with_cases

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.casework.access import can_open_cases_at
+from teilhabe.casework.access import work_services
 from teilhabe.casework.forms import DATE
 from teilhabe.casework.models import AnonymousContact
 from teilhabe.casework.models.codes import Topic
@@ -47,23 +47,10 @@ class ConsultationForm(KernForm):
         language.choices = [("", "–"), *language_choices()]
 
 
-def _offers(user: Any) -> dict[int, int]:
-    """service id -> organisation id, for the services the user works in."""
-    offers: dict[int, int] = {}
-    for membership in can_open_cases_at(user):
-        chosen = list(membership.services.values_list("pk", flat=True))
-        offered = membership.organisation.services.filter(is_programme=False).values_list(
-            "pk", flat=True
-        )
-        for service_id in chosen or offered:
-            offers.setdefault(service_id, membership.organisation_id)
-    return offers
-
-
 @requires("casework.work_with_cases")
 def consultation(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    offers = _offers(user)
+    offers = work_services(user)
     form = ConsultationForm(request.POST or None, services=Service.objects.filter(pk__in=offers))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
