@@ -27,6 +27,9 @@ COLUMNS = {
     "personen": (
         ("person_id",),
         (
+            # names are an extension of the format (the lists services keep have them)
+            "vorname",
+            "nachname",
             "geschlecht",
             "geburtsjahr",
             "staatsangehoerigkeit",
