@@ -148,7 +148,7 @@ def _topic_label(code: str) -> str:
 
 
 def similar_clients(
-    user: Any, organisation_id: int, first_name: str, last_name: str, birth_year: int | None
+    organisation_id: int, first_name: str, last_name: str, birth_year: int | None
 ) -> list[Person]:
     """Possible duplicates of a new client within the organisation."""
     key = phonetic_key(f"{first_name} {last_name}")

@@ -62,7 +62,7 @@ def client_create(request: HttpRequest) -> HttpResponse:
             if m.organisation.services.filter(pk=service.pk).exists()
         )
         similar = selectors.similar_clients(
-            user, organisation.pk, data["first_name"], data["last_name"], data["birth_year"]
+            organisation.pk, data["first_name"], data["last_name"], data["birth_year"]
         )
         visible = set(
             visible_persons(user)
@@ -193,9 +193,7 @@ def client_merge(request: HttpRequest, pk: int) -> HttpResponse:
     candidates = (
         visible_persons(request.user).filter(organisation=keep.organisation).exclude(pk=keep.pk)
     )
-    similar = selectors.similar_clients(
-        request.user, keep.organisation_id, keep.first_name, keep.last_name, None
-    )
+    similar = selectors.similar_clients(keep.organisation_id, keep.first_name, keep.last_name, None)
     if request.method == "POST":
         duplicate = get_object_or_404(candidates, pk=request.POST.get("duplicate"))
         try:

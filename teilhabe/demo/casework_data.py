@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from teilhabe.casework.importer.parse import COLUMNS
+
 DATA = Path(__file__).resolve().parent / "data"
 TOPICS = [
     "aufenthalt",
@@ -73,46 +75,8 @@ class Plan:
     prefix: str = ""
 
 
-HEADERS = {
-    "personen": [
-        "person_id",
-        "vorname",
-        "nachname",
-        "geschlecht",
-        "geburtsjahr",
-        "staatsangehoerigkeit",
-        "herkunftsland",
-        "geburtsland",
-        "rechtsstatus",
-        "stadtteil",
-        "einreise",
-        "sprachen",
-        "schulabschluss",
-        "haushalt_id",
-    ],
-    "faelle": [
-        "fall_id",
-        "person_id",
-        "dienst",
-        "art",
-        "beginn",
-        "ende",
-        "zugangsweg",
-        "abschlussgrund",
-        "mitberatene",
-    ],
-    "kontakte": [
-        "fall_id",
-        "datum",
-        "dauer_min",
-        "form",
-        "themen",
-        "anwesende",
-        "sprache",
-        "dolmetsch",
-    ],
-    "ziele": ["ziel_id", "fall_id", "bereich", "formuliert_am", "status", "status_am", "text"],
-}
+# The columns in the order of the format, from the importer that reads them.
+HEADERS = {table: [*required, *optional] for table, (required, optional) in COLUMNS.items()}
 
 
 def _german(day: datetime.date | None) -> str:
