@@ -6,8 +6,10 @@ Runs against the database of DATABASE_URL (a fresh SQLite file under
 var/bench/ when unset): migrates, imports the generated data set with the real
 `teilhabe import casework` in a subprocess (wall time and peak memory), then times
 pages in-process (server time, no network): a trivial signed-in page as the floor,
-the case list with filters, the client search and the client page, 200 requests each.
-Prints a Markdown table and writes var/bench/<engine>.json.
+the case list with filters, the client search and the client page, 200 requests each;
+then the JSON annual report of the biggest service against DuckDB computing the same
+figures from Parquet (teilhabe/bench/annual.py). Prints Markdown tables and writes
+var/bench/<engine>.json.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=float(os.environ.get("BENCH_SCALE", "1")))
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--annual-runs", type=int, default=5)
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if not os.environ.get("DATABASE_URL"):
@@ -42,6 +45,7 @@ def main() -> None:
     import django
 
     django.setup()
+    from teilhabe.bench import annual
     from teilhabe.bench.run import prepare, query_plans, time_pages
 
     files = generate(args.scale)
@@ -65,10 +69,13 @@ def main() -> None:
         "import_seconds": round(seconds, 1),
         "import_peak_mib": round(peak_mib),
         "pages": time_pages(args.requests),
+        "annual_report": annual.measure(OUT, args.annual_runs),
     }
     (OUT / f"{connection.vendor}.json").write_text(json.dumps(result, indent=2))
     (OUT / f"{connection.vendor}-plans.txt").write_text(query_plans())
     print(report(result))
+    print()
+    print(annual.summary(result["annual_report"]))
 
 
 def generate(scale: float) -> Path:
