@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "teilhabe.organisations",
     "teilhabe.casework",
     "teilhabe.reports",
+    "teilhabe.api",
     "teilhabe.audit",
     "teilhabe.demo",
 ]

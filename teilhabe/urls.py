@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import include, path
 
+from teilhabe.api.api import urls as api_urls
 from teilhabe.core import views as core_views
 
 urlpatterns = [
@@ -9,6 +10,8 @@ urlpatterns = [
     path("", include("teilhabe.organisations.urls")),
     path("fallarbeit/", include("teilhabe.casework.urls")),
     path("protokoll/", include("teilhabe.audit.urls")),
+    path("konto/api-schluessel/", include("teilhabe.api.urls")),
+    path("api/v1/", api_urls()),
 ]
 
 if settings.OIDC_ENABLED:

@@ -25,6 +25,8 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("casework.GoalStatusChange", []),
     ("casework.Consent", []),
     ("casework.Referral", []),
+    # Who created and revoked which API key (never the key's hash).
+    ("api.ApiToken", ["key_hash", "last_used_at"]),
 ]
 
 

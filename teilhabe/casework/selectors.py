@@ -15,12 +15,19 @@ from teilhabe.casework.access import (
     visible_cases,
     visible_persons,
 )
-from teilhabe.casework.models import Case, Person
-from teilhabe.casework.search_keys import phonetic_key, plain_key
+from teilhabe.casework.models import Case, NameKey, Person
+from teilhabe.casework.search_keys import (
+    name_words,
+    phonetic_key,
+    plain_key,
+    prefix_end,
+    word_code,
+)
 from teilhabe.organisations.models import Service
 
 FUZZY_CUTOFF = 75
-FUZZY_CANDIDATES = 5000
+FUZZY_CANDIDATES = 2000
+FUZZY_PREFIX = 3
 
 
 def search_clients(
@@ -28,8 +35,10 @@ def search_clients(
 ) -> list[Person]:
     """Name (transliterated, sound-alike, misspelled), person or case number, birth year.
 
-    Candidates come from the user's organisations by name; visibility is then checked
-    for those few, which is far cheaper than filtering all persons by visibility first.
+    Names are found through the name index (models.NameKey): every query word must
+    begin a word of the name or sound alike. Candidates come from the user's
+    organisations; visibility is then checked for those few, which is far cheaper than
+    filtering all persons by visibility first.
     """
     query = query.strip()
     if not query:
@@ -37,33 +46,54 @@ def search_clients(
         if birth_year:
             persons = persons.filter(birth_year=birth_year)
         return list(persons.order_by("last_name", "first_name")[:limit])
-    candidates = Person.objects.filter(organisation_id__in=organisations_of(user))
+    organisations = list(organisations_of(user))
+    candidates = Person.objects.filter(organisation_id__in=organisations)
     if birth_year:
         candidates = candidates.filter(birth_year=birth_year)
-    words, codes = plain_key(query).split(), phonetic_key(query).split()
-    by_name = Q()
-    for index, word in enumerate(words):
-        alike = Q(name_plain__contains=word)
-        if index < len(codes) and codes[index]:
-            alike |= Q(name_phonetic__contains=codes[index])
-        by_name &= alike
-    numbered = Case.objects.filter(external_id__iexact=query).values("client_id")
-    by_number = Q(external_id__iexact=query) | Q(pk__in=numbered)
-    found = _visible(user, list(candidates.filter(by_name | by_number)[: limit * 8]))
-    if not found and words:
-        # Misspellings the sound-alike code does not catch ("Kovalneko"): rank by
-        # similarity the names that share the beginning of a query word.
-        start = Q()
-        for word in words:
-            start |= Q(name_plain__contains=word[:3])
-        names = dict(candidates.filter(start).values_list("pk", "name_plain")[:FUZZY_CANDIDATES])
-        ranked = process.extract(
-            " ".join(words), names, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=FUZZY_CUTOFF
+    words = name_words(query)
+    found: list[Person] = []
+    if any(character.isdigit() for character in query):
+        numbered = Case.objects.filter(organisation_id__in=organisations, external_id=query).values(
+            "client_id"
         )
-        found = _visible(user, list(Person.objects.filter(pk__in=[pk for _n, _s, pk in ranked])))
+        found = _visible(
+            user, list(candidates.filter(Q(external_id=query) | Q(pk__in=numbered))[:limit])
+        )
+    if words and not found:
+        found = _by_name(user, candidates, organisations, words, limit)
     target = plain_key(query)
     found.sort(key=lambda person: -fuzz.WRatio(target, person.name_plain))
     return found[:limit]
+
+
+def _by_name(
+    user: Any, candidates: QuerySet[Person], organisations: list[int], words: list[str], limit: int
+) -> list[Person]:
+    keys = NameKey.objects.filter(organisation_id__in=organisations)
+    by_name = candidates
+    for word in words:
+        alike = Q(word__gte=word, word__lt=prefix_end(word))
+        if code := word_code(word):
+            alike |= Q(code=code)
+        by_name = by_name.filter(pk__in=keys.filter(alike).values("person_id"))
+    found = _visible(user, list(by_name[: limit * 8]))
+    if found:
+        return found
+    # Misspellings the sound-alike code does not catch ("Kovalneko"): the indexed words
+    # that share the first letters of a query word, ranked by similarity.
+    for word in words:
+        start = word[:FUZZY_PREFIX]
+        near = keys.filter(word__gte=start, word__lt=prefix_end(start))
+        spellings = set(near.values_list("word", flat=True).distinct()[:FUZZY_CANDIDATES])
+        similar = [
+            spelling
+            for spelling, _score, _index in process.extract(
+                word, spellings, scorer=fuzz.ratio, limit=None, score_cutoff=FUZZY_CUTOFF
+            )
+        ]
+        by_name = candidates.filter(pk__in=keys.filter(word__in=similar).values("person_id"))
+        candidates = by_name
+    return _visible(user, list(candidates[: limit * 8]))
 
 
 def _visible(user: Any, persons: list[Person]) -> list[Person]:

@@ -32,13 +32,18 @@ AGE_GROUPS = (
 
 @dataclass(frozen=True)
 class Scope:
+    """Which cases a report covers. `kinds` limits it to case kinds (empty: all kinds),
+    as the seed's JMD section reports some shares over case-management cases only."""
+
     organisation_ids: tuple[int, ...]
     services: tuple[str, ...]
+    kinds: tuple[str, ...] = ()
 
     def cases(self) -> QuerySet[Case]:
-        return Case.objects.filter(
+        cases = Case.objects.filter(
             organisation_id__in=self.organisation_ids, service__code__in=self.services
         )
+        return cases.filter(kind__in=self.kinds) if self.kinds else cases
 
 
 def shares(counts: Counter[Any], known: int) -> dict[str, float]:

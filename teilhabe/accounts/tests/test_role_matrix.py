@@ -64,8 +64,20 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "casework:import": ({}, frozenset({Role.TEAM_LEAD.value})),
     "casework:client_merge": ({"pk": "<client>"}, frozenset({Role.TEAM_LEAD.value})),
     "casework:import_status": ({"pk": "<import>"}, frozenset({Role.TEAM_LEAD.value})),
+    "api_keys:list": ({}, ALL),
+    "api_keys:revoke": ({"pk": 1}, ALL),
     "audit:log": ({}, DPO),
     "audit:export": ({}, DPO),
+}
+
+
+# The API (teilhabe/api): requested with each role's API key instead of a session.
+API_MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
+    "api:openapi-json": ({}, PUBLIC),
+    "api:clients": ({}, CASEWORK),
+    "api:client": ({"pk": "<client>"}, CASEWORK),
+    "api:cases": ({}, CASEWORK),
+    "api:case": ({"pk": "<case>"}, CASEWORK),
 }
 
 
@@ -85,7 +97,9 @@ def all_url_names() -> set[str]:
 
 
 def test_every_url_is_in_the_matrix() -> None:
-    assert all_url_names() == set(MATRIX), "add new URLs to MATRIX with who may open them"
+    assert all_url_names() == set(MATRIX) | set(API_MATRIX), (
+        "add new URLs to MATRIX (or API_MATRIX) with who may open them"
+    )
 
 
 def case_world(counsellor: Any) -> dict[str, Any]:
@@ -178,3 +192,22 @@ def test_role_matrix(name: str, users_by_role: dict[str, Any]) -> None:
         outcome = _outcome(signed_in_client(user).get(url))
         expected = "allowed" if role in allowed else "denied"
         assert outcome == expected, f"{role} at {name}: {outcome}, expected {expected}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(API_MATRIX))
+def test_api_matrix(name: str, users_by_role: dict[str, Any]) -> None:
+    from teilhabe.api.services import issue_token
+
+    kwargs, allowed = API_MATRIX[name]
+    subject = users_by_role[Role.COUNSELLOR.value]
+    url = _url(name, kwargs, subject, case_world(subject))
+    anonymous = Client().get(url).status_code
+    assert anonymous == (200 if allowed == PUBLIC else 401), f"anonymous at {name}"
+    for role, user in users_by_role.items():
+        if allowed == PUBLIC:
+            continue
+        key = issue_token(user, "matrix")[1]
+        status = Client(headers={"Authorization": f"Bearer {key}"}).get(url).status_code
+        expected = 200 if role in allowed else 403
+        assert status == expected, f"{role} at {name}: {status}, expected {expected}"

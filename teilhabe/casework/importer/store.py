@@ -19,6 +19,7 @@ from teilhabe.casework.importer.fast_insert import insert_rows
 from teilhabe.casework.importer.parse import CaseRow, GoalRow, PersonRow, SessionRow, Staged
 from teilhabe.casework.models import Case, Goal, GoalStatusChange, Household, Person, Session
 from teilhabe.casework.models.codes import GoalStatus
+from teilhabe.casework.name_index import sync_name_keys
 from teilhabe.casework.search_keys import phonetic_key, plain_key
 from teilhabe.organisations.models import Organisation, Service
 
@@ -159,6 +160,8 @@ def _store_persons(
         {"organisation_id": organisation.pk},
         Person.objects.filter(organisation=organisation),
     )
+    if has_names:
+        sync_name_keys(organisation.pk)
     return ids
 
 

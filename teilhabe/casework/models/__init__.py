@@ -3,6 +3,7 @@ from teilhabe.casework.models.handover import Consent, Referral
 from teilhabe.casework.models.imports import ImportRun
 from teilhabe.casework.models.people import Household, Person
 from teilhabe.casework.models.plans import Goal, GoalStatusChange
+from teilhabe.casework.models.search import NameKey
 
 __all__ = [
     "AnonymousContact",
@@ -12,6 +13,7 @@ __all__ = [
     "GoalStatusChange",
     "Household",
     "ImportRun",
+    "NameKey",
     "Person",
     "Referral",
     "Session",

@@ -110,3 +110,6 @@ class Person(VersionedModel):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "name_plain", "name_phonetic"}
         super().save(*args, **kwargs)
+        from teilhabe.casework.name_index import index_person  # the index needs Person
+
+        index_person(self)

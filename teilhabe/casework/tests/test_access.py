@@ -14,7 +14,7 @@ from teilhabe.accounts.models import User
 from teilhabe.accounts.roles import Role
 from teilhabe.accounts.services import add_membership
 from teilhabe.casework import handover, services
-from teilhabe.casework.models import Case, Household, Person
+from teilhabe.casework.models import Case, Household, NameKey, Person
 from teilhabe.casework.selectors import search_clients
 from teilhabe.conftest import make_user, signed_in_client
 from teilhabe.organisations.models import Organisation, Service
@@ -186,6 +186,25 @@ def test_search_finds_sound_alike_transliterated_and_misspelled(world: dict[str,
     assert names(lead, "Олена Коваленко") == {"Olena Kovalenko"}
     assert names(lead, "Kowalenko") == {"Olena Kovalenko"}
     assert names(lead, "Kovalnko") == {"Olena Kovalenko"}
+    assert names(lead, "Kovalneko") == {"Olena Kovalenko"}  # two letters swapped
+    assert names(lead, "Kova") == {"Olena Kovalenko"}  # the beginning of a name
+    assert names(lead, "ole KOV") == {"Olena Kovalenko"}
+    assert names(lead, "Olena Schmidt") == set()  # every word must match
+
+
+def test_the_name_index_follows_renames(world: dict[str, Any]) -> None:
+    lead = world["users"][Role.TEAM_LEAD.value]
+    person = world["mine"].client
+    person.last_name = "Müller-Lüdenscheid"
+    person.save()
+    assert names(lead, "Lüdenscheid") == {"Olena Müller-Lüdenscheid"}
+    assert names(lead, "Mueller") == {"Olena Müller-Lüdenscheid"}  # sound-alike
+    assert names(lead, "Kovalenko") == set()
+    assert set(NameKey.objects.filter(person=person).values_list("word", flat=True)) == {
+        "olena",
+        "muller",
+        "ludenscheid",
+    }
     assert names(lead, str(world["colleague"].pk)) in ({"Hans Schmidt"}, set())
 
 

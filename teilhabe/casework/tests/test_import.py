@@ -13,7 +13,16 @@ from django.utils import translation
 from openpyxl import Workbook
 
 from teilhabe.casework.importer.service import import_casework
-from teilhabe.casework.models import Case, Goal, GoalStatusChange, Household, Person, Session
+from teilhabe.casework.models import (
+    Case,
+    Goal,
+    GoalStatusChange,
+    Household,
+    NameKey,
+    Person,
+    Session,
+)
+from teilhabe.casework.name_index import sync_name_keys
 from teilhabe.core.tabular import TableError
 from teilhabe.organisations.models import Area, Organisation
 from teilhabe.organisations.services import create_organisation
@@ -270,6 +279,12 @@ def test_names_are_an_optional_extension(tmp_path: Path, organisation: Organisat
     p1 = Person.objects.get(external_id="P1")
     assert (p1.first_name, p1.last_name, p1.name_plain) == ("Olena", "Коваленко", "olena kovalenko")
     assert Person.objects.get(external_id="P3").name_phonetic.endswith(" 862")  # Schmidt
+    # The bulk write bypasses Person.save; the name index is filled all the same.
+    assert set(NameKey.objects.filter(person=p1).values_list("word", "code")) == {
+        ("olena", "056"),
+        ("kovalenko", "43564"),
+    }
+    assert sync_name_keys(organisation.pk) == 0  # already in step
     # A later import without the name columns leaves the names alone.
     import_casework(folder(tmp_path), organisation)
     assert Person.objects.get(external_id="P1").last_name == "Коваленко"
