@@ -45,6 +45,8 @@ PERMISSIONS = {
     "casework.work_with_cases": role_predicate(Role.COUNSELLOR, Role.TEAM_LEAD),
     "casework.import_cases": role_predicate(Role.TEAM_LEAD),
     "casework.merge_clients": role_predicate(Role.TEAM_LEAD),
+    "programmes.view_programmes": role_predicate(Role.PROGRAMME_COORDINATOR, Role.TEAM_LEAD),
+    "programmes.manage_programmes": role_predicate(Role.PROGRAMME_COORDINATOR),
     "organisations.view_network": is_integration_coordinator | is_administrator,
     "organisations.view_area_summary": is_statistics | is_integration_coordinator,
 }

@@ -25,6 +25,9 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("casework.GoalStatusChange", []),
     ("casework.Consent", []),
     ("casework.Referral", []),
+    ("programmes.Programme", []),
+    ("programmes.Enrolment", []),
+    ("programmes.HomeVisit", []),
     # Who created and revoked which API key (never the key's hash).
     ("api.ApiToken", ["key_hash", "last_used_at"]),
 ]

@@ -28,6 +28,7 @@ MAIN_NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry(_("Hand-overs"), "casework:handover_inbox", "casework.work_with_cases"),
     NavEntry(_("Consultation hours"), "casework:consultation", "casework.work_with_cases"),
     NavEntry(_("Import"), "casework:import", "casework.import_cases"),
+    NavEntry(_("Programmes"), "programmes:programme_list", "programmes.view_programmes"),
     NavEntry(_("Organisations"), "organisations:list", "organisations.view_directory"),
     NavEntry(_("Areas"), "organisations:areas", "organisations.view_areas"),
     NavEntry(_("Users"), "accounts:user_list", "accounts.manage_users"),

@@ -18,6 +18,8 @@ ADMIN = frozenset({Role.ADMINISTRATOR.value})
 DPO = frozenset({Role.DATA_PROTECTION_OFFICER.value})
 MEMBERS = frozenset(role.value for role in Role)
 CASEWORK = frozenset({Role.COUNSELLOR.value, Role.TEAM_LEAD.value})
+PROGRAMME_STAFF = frozenset({Role.PROGRAMME_COORDINATOR.value})
+PROGRAMMES = PROGRAMME_STAFF | {Role.TEAM_LEAD.value}
 
 # url name -> (kwargs, who may open it: PUBLIC or a set of roles)
 MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
@@ -66,6 +68,18 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "casework:import_status": ({"pk": "<import>"}, frozenset({Role.TEAM_LEAD.value})),
     "api_keys:list": ({}, ALL),
     "api_keys:revoke": ({"pk": 1}, ALL),
+    "programmes:programme_list": ({}, PROGRAMMES),
+    "programmes:programme_create": ({}, PROGRAMME_STAFF),
+    "programmes:programme_detail": ({"pk": "<programme>"}, PROGRAMMES),
+    "programmes:programme_edit": ({"pk": "<programme>"}, PROGRAMME_STAFF),
+    "programmes:figures": ({"pk": "<programme>"}, PROGRAMMES),
+    "programmes:figures_export": ({"pk": "<programme>"}, PROGRAMMES),
+    "programmes:enrol": ({"pk": "<programme>"}, PROGRAMME_STAFF),
+    "programmes:enrolment_detail": ({"pk": "<enrolment>"}, PROGRAMMES),
+    "programmes:visit_create": ({"pk": "<enrolment>"}, PROGRAMME_STAFF),
+    "programmes:enrolment_end": ({"pk": "<enrolment>"}, PROGRAMME_STAFF),
+    "programmes:enrolment_change": ({"pk": "<enrolment>"}, PROGRAMME_STAFF),
+    "programmes:enrolment_edit": ({"pk": "<enrolment>"}, PROGRAMME_STAFF),
     "audit:log": ({}, DPO),
     "audit:export": ({}, DPO),
 }
@@ -108,6 +122,7 @@ def case_world(counsellor: Any) -> dict[str, Any]:
     from teilhabe.casework import handover, services
     from teilhabe.casework.models import Person
     from teilhabe.organisations.models import Organisation, Service
+    from teilhabe.programmes.tests.world import programme_world
 
     provider, city = (
         Organisation.objects.get(slug="diakonie"),
@@ -153,6 +168,7 @@ def case_world(counsellor: Any) -> dict[str, Any]:
         "<consent>": consent.pk,
         "<referral>": referral.pk,
         "<import>": run.pk,
+        **programme_world(provider),
     }
 
 
