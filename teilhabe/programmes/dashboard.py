@@ -18,6 +18,4 @@ def my_programmes(user: Any) -> Panel | None:
     programmes = list(programme_list(user))
     if not programmes:
         return None
-    return Panel(
-        _("Programmes"), "programmes/panels/programmes.html", {"programmes": programmes}, 25
-    )
+    return Panel(_("Programmes"), "programmes/panels/families.html", {"programmes": programmes}, 25)
