@@ -30,7 +30,7 @@ def programme_world(organisation: Organisation) -> dict[str, Any]:
     household, parent = services.create_family(
         organisation.pk,
         services.NewFamily(
-            first_name="Amina", last_name="Haddad", country_of_origin="SY", languages=["ar"]
+            first_name="Samira", last_name="Khalil", country_of_origin="SY", languages=["ar"]
         ),
     )
     enrolment = services.enrol(
