@@ -45,14 +45,20 @@ PERMISSIONS = {
     "casework.work_with_cases": role_predicate(Role.COUNSELLOR, Role.TEAM_LEAD),
     "casework.import_cases": role_predicate(Role.TEAM_LEAD),
     "casework.merge_clients": role_predicate(Role.TEAM_LEAD),
-    # Groups, events and the calendar (activities/access.py: the user's organisations).
-    # The calendar holds titles, places and times only, so every service role reads it.
-    "activities.view_calendar": works_in_a_service,
-    "activities.manage_groups": role_predicate(Role.PROGRAMME_COORDINATOR, Role.TEAM_LEAD),
-    "activities.manage_volunteers": role_predicate(Role.VOLUNTEER_COORDINATOR, Role.TEAM_LEAD),
     "programmes.view_programmes": role_predicate(Role.PROGRAMME_COORDINATOR, Role.TEAM_LEAD),
     "programmes.manage_programmes": role_predicate(Role.PROGRAMME_COORDINATOR),
+    # The city's view of the whole network: every body, meeting and agreement (network).
     "organisations.view_network": is_integration_coordinator | is_administrator,
+    # Network (network/access.py decides which bodies and agreements, object by object):
+    # counsellors look up partners' contacts; providers' leads and coordinators take
+    # part in bodies and keep their agreements; the city keeps the actor directory.
+    "network.view_actors": works_in_a_service | is_integration_coordinator | is_administrator,
+    "network.manage_actors": is_integration_coordinator | is_administrator,
+    "network.take_part": role_predicate(
+        Role.TEAM_LEAD, Role.PROGRAMME_COORDINATOR, Role.VOLUNTEER_COORDINATOR
+    )
+    | is_integration_coordinator
+    | is_administrator,
     "organisations.view_area_summary": is_statistics | is_integration_coordinator,
 }
 

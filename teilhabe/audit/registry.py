@@ -25,23 +25,22 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("casework.GoalStatusChange", []),
     ("casework.Consent", []),
     ("casework.Referral", []),
-    # Groups, events, volunteers: participants and volunteers are named persons.
-    ("activities.Participant", []),
-    ("activities.Group", []),
-    ("activities.GroupMeeting", []),
-    ("activities.Event", []),
-    ("activities.Volunteer", []),
-    ("activities.TaskArea", []),
-    ("activities.Engagement", []),
-    ("activities.HoursEntry", []),
-    ("activities.Agreement", []),
-    ("activities.Training", []),
-    ("activities.CalendarSubscription", ["token_hash", "last_used_at"]),
     ("programmes.Programme", []),
     ("programmes.Enrolment", []),
     ("programmes.HomeVisit", []),
     # Who created and revoked which API key (never the key's hash).
     ("api.ApiToken", ["key_hash", "last_used_at"]),
+    # Network: contact persons, members and those responsible for decisions are named.
+    ("network.ActorKind", []),
+    ("network.Actor", []),
+    ("network.ContactPerson", []),
+    ("network.Agreement", []),
+    ("network.Body", []),
+    ("network.BodyMembership", []),
+    ("network.Meeting", []),
+    ("network.AgendaItem", []),
+    ("network.Attendance", []),
+    ("network.Decision", []),
 ]
 
 

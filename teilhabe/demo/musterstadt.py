@@ -19,6 +19,7 @@ from teilhabe.accounts.services import add_membership, create_user
 from teilhabe.casework.importer.service import import_casework
 from teilhabe.casework.models import Case
 from teilhabe.demo.casework_data import Plan, write
+from teilhabe.demo.network_data import load_network
 from teilhabe.demo.programmes_data import load_programmes
 from teilhabe.organisations.area_import import import_areas
 from teilhabe.organisations.catalogue import install_service_catalogue
@@ -84,6 +85,7 @@ def load(scale: float = DEMO_SCALE) -> None:
         )
         services = list(Service.objects.filter(code__in=spec["services"]))
         add_membership(user, organisations[spec["organisation"]], spec["role"], services)
+    load_network()
     load_programmes()
     load_casework(scale)
 
