@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "teilhabe.accounts",
     "teilhabe.organisations",
     "teilhabe.casework",
+    "teilhabe.activities",
     "teilhabe.programmes",
     "teilhabe.network",
     "teilhabe.reports",

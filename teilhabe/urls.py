@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("teilhabe.accounts.urls")),
     path("", include("teilhabe.organisations.urls")),
     path("fallarbeit/", include("teilhabe.casework.urls")),
+    path("angebote/", include("teilhabe.activities.urls")),
     path("programme/", include("teilhabe.programmes.urls")),
     path("netzwerk/", include("teilhabe.network.urls")),
     path("protokoll/", include("teilhabe.audit.urls")),

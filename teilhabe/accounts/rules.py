@@ -45,6 +45,11 @@ PERMISSIONS = {
     "casework.work_with_cases": role_predicate(Role.COUNSELLOR, Role.TEAM_LEAD),
     "casework.import_cases": role_predicate(Role.TEAM_LEAD),
     "casework.merge_clients": role_predicate(Role.TEAM_LEAD),
+    # Groups, events and the calendar (activities/access.py: the user's organisations).
+    # The calendar holds titles, places and times only, so every service role reads it.
+    "activities.view_calendar": works_in_a_service,
+    "activities.manage_groups": role_predicate(Role.PROGRAMME_COORDINATOR, Role.TEAM_LEAD),
+    "activities.manage_volunteers": role_predicate(Role.VOLUNTEER_COORDINATOR, Role.TEAM_LEAD),
     "programmes.view_programmes": role_predicate(Role.PROGRAMME_COORDINATOR, Role.TEAM_LEAD),
     "programmes.manage_programmes": role_predicate(Role.PROGRAMME_COORDINATOR),
     # The city's view of the whole network: every body, meeting and agreement (network).

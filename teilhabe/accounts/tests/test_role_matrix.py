@@ -18,6 +18,9 @@ ADMIN = frozenset({Role.ADMINISTRATOR.value})
 DPO = frozenset({Role.DATA_PROTECTION_OFFICER.value})
 MEMBERS = frozenset(role.value for role in Role)
 CASEWORK = frozenset({Role.COUNSELLOR.value, Role.TEAM_LEAD.value})
+GROUPS = frozenset({Role.PROGRAMME_COORDINATOR.value, Role.TEAM_LEAD.value})
+VOLUNTEERS = frozenset({Role.VOLUNTEER_COORDINATOR.value, Role.TEAM_LEAD.value})
+CALENDAR = CASEWORK | GROUPS | VOLUNTEERS
 PROGRAMME_STAFF = frozenset({Role.PROGRAMME_COORDINATOR.value})
 NETWORK_DIRECTORY = frozenset(
     {
@@ -92,6 +95,32 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "programmes:enrolment_end": ({"pk": "<enrolment>"}, PROGRAMME_STAFF),
     "programmes:enrolment_change": ({"pk": "<enrolment>"}, PROGRAMME_STAFF),
     "programmes:enrolment_edit": ({"pk": "<enrolment>"}, PROGRAMME_STAFF),
+    "activities:group_list": ({}, GROUPS),
+    "activities:group_create": ({}, GROUPS),
+    "activities:group_detail": ({"pk": "<group>"}, GROUPS),
+    "activities:group_edit": ({"pk": "<group>"}, GROUPS),
+    "activities:meeting_create": ({"pk": "<group>"}, GROUPS),
+    "activities:participant_add": ({"pk": "<group>"}, GROUPS),
+    "activities:meeting_edit": ({"pk": "<meeting>"}, GROUPS),
+    "activities:event_list": ({}, GROUPS),
+    "activities:event_create": ({}, GROUPS),
+    "activities:event_detail": ({"pk": "<event>"}, GROUPS),
+    "activities:event_edit": ({"pk": "<event>"}, GROUPS),
+    "activities:calendar": ({}, CALENDAR),
+    "activities:calendar_ics": ({"slug": "diakonie"}, CALENDAR),
+    "activities:subscription_create": ({"slug": "diakonie"}, CALENDAR),
+    "activities:subscription_revoke": ({"pk": "<subscription>"}, CALENDAR),
+    "activities:calendar_feed": ({"token": "<calendar_token>"}, PUBLIC),
+    "activities:volunteer_list": ({}, VOLUNTEERS),
+    "activities:volunteer_create": ({}, VOLUNTEERS),
+    "activities:task_areas": ({}, VOLUNTEERS),
+    "activities:volunteer_detail": ({"pk": "<volunteer>"}, VOLUNTEERS),
+    "activities:volunteer_edit": ({"pk": "<volunteer>"}, VOLUNTEERS),
+    "activities:volunteer_anonymise": ({"pk": "<volunteer>"}, VOLUNTEERS),
+    "activities:engagement_create": ({"pk": "<volunteer>"}, VOLUNTEERS),
+    "activities:hours_create": ({"pk": "<volunteer>"}, VOLUNTEERS),
+    "activities:agreement_create": ({"pk": "<volunteer>"}, VOLUNTEERS),
+    "activities:training_create": ({"pk": "<volunteer>"}, VOLUNTEERS),
     "network:actor_list": ({}, NETWORK_DIRECTORY),
     "network:actor_detail": ({"pk": "<network_actor>"}, NETWORK_DIRECTORY),
     "network:actor_create": ({}, NETWORK_KEEPERS),
@@ -156,6 +185,7 @@ def test_every_url_is_in_the_matrix() -> None:
 def case_world(counsellor: Any) -> dict[str, Any]:
     """A case of the counsellor (visible to them and their team lead), with a goal and a
     hand-over to the city's case management."""
+    from teilhabe.activities.tests.world import activities_world
     from teilhabe.casework import handover, services
     from teilhabe.casework.models import Person
     from teilhabe.network.tests.world import network_world
@@ -206,6 +236,7 @@ def case_world(counsellor: Any) -> dict[str, Any]:
         "<consent>": consent.pk,
         "<referral>": referral.pk,
         "<import>": run.pk,
+        **activities_world(provider, counsellor),
         **programme_world(provider),
         **network_world(provider, city),
     }
