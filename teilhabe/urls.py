@@ -6,6 +6,7 @@ from teilhabe.core import views as core_views
 
 urlpatterns = [
     path("", include("teilhabe.core.urls")),
+    path("", include("teilhabe.reports.urls_city")),
     path("", include("teilhabe.accounts.urls")),
     path("", include("teilhabe.organisations.urls")),
     path("fallarbeit/", include("teilhabe.casework.urls")),

@@ -36,6 +36,10 @@ works_in_a_service = role_predicate(
 
 PERMISSIONS = {
     "accounts.manage_users": is_administrator,
+    # City-wide statistics: aggregates with small numbers suppressed (reports/statistics.py).
+    "reports.view_city_statistics": is_statistics | is_integration_coordinator,
+    # Closing a year of one's own organisation and services (object level: reports/freeze.py).
+    "reports.close_year": role_predicate(Role.TEAM_LEAD),
     "audit.view_log": is_data_protection_officer,
     "organisations.view_directory": is_member,
     "organisations.manage": is_administrator,

@@ -25,6 +25,8 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("casework.GoalStatusChange", []),
     ("casework.Consent", []),
     ("casework.Referral", []),
+    # Closing and reopening a year (who, when, why); the stored figures stay in the row.
+    ("reports.FrozenReport", ["figures_json", "city_counts"]),
     # Groups, events, volunteers: participants and volunteers are named persons.
     ("activities.Participant", []),
     ("activities.Group", []),

@@ -18,6 +18,7 @@ ADMIN = frozenset({Role.ADMINISTRATOR.value})
 DPO = frozenset({Role.DATA_PROTECTION_OFFICER.value})
 MEMBERS = frozenset(role.value for role in Role)
 CASEWORK = frozenset({Role.COUNSELLOR.value, Role.TEAM_LEAD.value})
+CITY_STATISTICS = frozenset({Role.INTEGRATION_COORDINATOR.value, Role.STATISTICS.value})
 GROUPS = frozenset({Role.PROGRAMME_COORDINATOR.value, Role.TEAM_LEAD.value})
 VOLUNTEERS = frozenset({Role.VOLUNTEER_COORDINATOR.value, Role.TEAM_LEAD.value})
 CALENDAR = CASEWORK | GROUPS | VOLUNTEERS
@@ -59,6 +60,11 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "organisations:detail": ({"slug": "diakonie"}, MEMBERS),
     "organisations:edit": ({"slug": "diakonie"}, ADMIN),
     "organisations:areas": ({}, MEMBERS),
+    "statistics:city": ({}, CITY_STATISTICS),
+    "statistics:city_export": ({"fmt": "csv"}, CITY_STATISTICS),
+    "statistics:closing": ({}, frozenset({Role.TEAM_LEAD.value})),
+    "statistics:close": ({}, frozenset({Role.TEAM_LEAD.value})),
+    "statistics:reopen": ({}, frozenset({Role.TEAM_LEAD.value})),
     "casework:client_list": ({}, CASEWORK),
     "casework:client_create": ({}, CASEWORK),
     "casework:client_detail": ({"pk": "<client>"}, CASEWORK),
