@@ -192,7 +192,8 @@ class AttendanceForm(KernForm):
 
     def __init__(self, *args: Any, members: list[BodyMembership], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [("", _("not recorded")), *Attendance.Status.choices]
+        choices = [*Attendance.Status.choices, ("", _("not recorded"))]
+        self.columns = choices
         for member in members:
             self.fields[f"m{member.pk}"] = forms.ChoiceField(
                 label=str(member), choices=choices, required=False, widget=forms.RadioSelect

@@ -121,14 +121,19 @@ def body_list(user: Any, kind: str = "", query: str = "") -> QuerySet[Body]:
 
 
 def body_page(body: Body, today: datetime.date) -> dict[str, Any]:
-    memberships = list(body.memberships.select_related("actor").order_by("function", "term_from"))
-    order = list(BodyMembership.Function.values)
-    memberships.sort(key=lambda m: (order.index(m.function), str(m)))
-    meetings = body.meetings.annotate(
-        present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT)),
+    memberships = sorted(body.memberships.select_related("actor"), key=lambda m: m.sort_key)
+    # Explicitly ordered: Django leaves Meta.ordering out of aggregating queries.
+    meetings = body.meetings.order_by("-held_on", "-starts_at").annotate(
+        # distinct: the two joins multiply each other's rows.
+        present=Count(
+            "attendances",
+            filter=Q(attendances__status=Attendance.Status.PRESENT),
+            distinct=True,
+        ),
         open_decisions=Count(
             "decisions",
             filter=Q(decisions__status__in=(Decision.Status.OPEN, Decision.Status.IN_PROGRESS)),
+            distinct=True,
         ),
     )
     return {
@@ -146,9 +151,14 @@ def meeting_page(meeting: Meeting) -> dict[str, Any]:
         attendance.membership_id: attendance
         for attendance in meeting.attendances.select_related("membership__actor")
     }
-    members = [
-        m for m in meeting.body.memberships.select_related("actor") if m.serves_on(meeting.held_on)
-    ]
+    members = sorted(
+        (
+            m
+            for m in meeting.body.memberships.select_related("actor")
+            if m.serves_on(meeting.held_on)
+        ),
+        key=lambda m: m.sort_key,
+    )
     rows = [{"member": m, "attendance": attendances.get(m.pk)} for m in members]
     counts = {status: 0 for status in Attendance.Status.values}
     for attendance in attendances.values():

@@ -158,11 +158,8 @@ def add_agenda_item(meeting: Meeting, title: str) -> AgendaItem:
 
 def members_on(body: Body, day: datetime.date) -> list[BodyMembership]:
     """The seats whose term covers `day`: who can attend a meeting on that day."""
-    return [
-        membership
-        for membership in body.memberships.select_related("actor")
-        if membership.serves_on(day)
-    ]
+    seats = [m for m in body.memberships.select_related("actor") if m.serves_on(day)]
+    return sorted(seats, key=lambda membership: membership.sort_key)
 
 
 @transaction.atomic

@@ -26,7 +26,7 @@ from teilhabe.network.forms import (
     MeetingEditForm,
     MeetingForm,
 )
-from teilhabe.network.models import Decision, Meeting
+from teilhabe.network.models import Attendance, Decision, Meeting
 from teilhabe.network.views_bodies import recordable_body
 from teilhabe.network.views_support import form_page, run_service
 
@@ -114,7 +114,10 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, record=True)
     members = services.members_on(meeting.body, meeting.held_on)
     recorded = dict(meeting.attendances.values_list("membership_id", "status"))
-    initial: dict[str, Any] = {f"m{m.pk}": recorded.get(m.pk, "") for m in members}
+    # An empty sheet starts with everyone present: the secretary marks the exceptions.
+    preset = not recorded
+    default = Attendance.Status.PRESENT if preset else ""
+    initial: dict[str, Any] = {f"m{m.pk}": recorded.get(m.pk, default) for m in members}
     initial["version"] = meeting.version
     form = AttendanceForm(request.POST or None, members=members, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -122,16 +125,18 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         if run_service(form, lambda: services.record_attendance(meeting, statuses, version)):
             messages.success(request, _("Attendance saved."))
             return redirect("network:meeting_detail", pk=meeting.pk)
-    intro = "" if members else _("The body has no members whose term covers the meeting date.")
-    return form_page(
-        request,
-        form,
-        title=_("Attendance: %(meeting)s") % {"meeting": meeting},
-        cancel_url=reverse("network:meeting_detail", kwargs={"pk": meeting.pk}),
-        submit=_("Save attendance"),
-        tab="bodies",
-        intro=intro,
-    )
+    context = {
+        "form": form,
+        "no_fields": [],
+        "rows": [{"member": m, "field": form[f"m{m.pk}"]} for m in members],
+        "columns": form.columns,
+        "preset": preset,
+        "title": _("Attendance: %(meeting)s") % {"meeting": meeting},
+        "cancel_url": meeting_url(meeting),
+        "tab": "bodies",
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "network/attendance.html", context, status=status)
 
 
 @take_part

@@ -82,7 +82,9 @@ class BodyMembership(VersionedModel):
     class Meta:
         verbose_name = _("membership in a body")
         verbose_name_plural = _("memberships in bodies")
-        ordering = ["body", "function", "actor__name", "person_name"]
+        # No join in the default ordering: PostgreSQL refuses FOR UPDATE (core/versioning)
+        # on the nullable side of an outer join. Pages sort seats with `sort_key`.
+        ordering = ["body_id", "term_from", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(actor__isnull=False) | ~Q(person_name=""),
@@ -104,6 +106,12 @@ class BodyMembership(VersionedModel):
     def serves_on(self, day: datetime.date) -> bool:
         return self.term_from <= day and (self.term_to is None or day <= self.term_to)
 
+    @property
+    def sort_key(self) -> tuple[int, str]:
+        """Chair first, then deputy, members, guests, secretary; by name within."""
+        name = self.actor.name if self.actor_id and self.actor else self.person_name
+        return (list(self.Function.values).index(self.function), name.casefold())
+
 
 class Meeting(VersionedModel):
     body = models.ForeignKey(
@@ -112,7 +120,7 @@ class Meeting(VersionedModel):
     held_on = models.DateField(_("date"))
     starts_at = models.TimeField(_("time"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
-    minutes = models.TextField(_("minutes"), blank=True)
+    minutes = models.TextField(_("minutes of the meeting"), blank=True)
 
     class Meta:
         verbose_name = _("meeting")

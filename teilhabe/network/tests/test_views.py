@@ -284,3 +284,44 @@ def test_a_provider_records_an_agreement_with_itself_as_party(
     assert not Agreement.objects.filter(subject="Ohne uns").exists()
     in_force = client.get(reverse("network:agreement_list"), {"gueltig": "heute"})
     assert {a.subject for a in in_force.context["agreements"]} == {"Schule", "Mit uns"}
+
+
+def test_body_page_counts_each_meetings_attendance_and_pending_decisions_once(
+    net: dict[str, Any], users_by_role: dict[str, User]
+) -> None:
+    body, meeting = net["round_table"], net["meetings"]["Runder Tisch"]
+    seats = list(body.memberships.order_by("pk"))
+    for seat, status in zip(seats, ["anwesend", "anwesend", "entschuldigt"], strict=True):
+        Attendance.objects.create(meeting=meeting, membership=seat, status=status)
+    from teilhabe.network import services
+
+    services.record_decision(meeting, user=None, text="Zweiter Beschluss")
+    services.record_decision(meeting, user=None, text="Dritter Beschluss")
+    Decision.objects.filter(text="Dritter Beschluss").update(status="erledigt")
+    client = signed_in_client(users_by_role[Role.INTEGRATION_COORDINATOR.value])
+    page = client.get(reverse("network:body_detail", args=[body.pk]))
+    [row] = page.context["meetings"]
+    assert (row.present, row.open_decisions) == (2, 2)
+    # Chair first, the secretary last.
+    functions = [m.function for m in page.context["current_members"]]
+    assert functions == ["vorsitz", "mitglied", "geschaeftsfuehrung"]
+
+
+def test_an_empty_attendance_sheet_starts_with_everyone_present(
+    net: dict[str, Any], users_by_role: dict[str, User]
+) -> None:
+    meeting = net["meetings"]["AG Sprache"]
+    client = signed_in_client(users_by_role[Role.TEAM_LEAD.value])
+    url = reverse("network:attendance", args=[meeting.pk])
+    sheet = client.get(url)
+    assert sheet.context["preset"] is True
+    assert {row["field"].value() for row in sheet.context["rows"]} == {"anwesend"}
+    chair = BodyMembership.objects.get(body=net["ag"], function="vorsitz")
+    school = BodyMembership.objects.get(body=net["ag"], actor=net["school"])
+    client.post(url, {f"m{chair.pk}": "anwesend", f"m{school.pk}": "", "version": meeting.version})
+    again = client.get(url)
+    assert again.context["preset"] is False
+    assert {row["member"].pk: row["field"].value() for row in again.context["rows"]} == {
+        chair.pk: "anwesend",
+        school.pk: "",
+    }
