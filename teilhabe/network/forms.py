@@ -140,12 +140,6 @@ class MembershipForm(KernModelForm):
         super().__init__(*args, **kwargs)
         self.fields["actor"].queryset = _active_actors()  # type: ignore[attr-defined]
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not data.get("actor") and not (data.get("person_name") or "").strip():
-            raise forms.ValidationError(_("Name an actor, a person or both."))
-        return data
-
 
 class MeetingForm(KernModelForm):
     agenda = forms.CharField(
