@@ -89,7 +89,7 @@ class HoursForm(KernForm):
     engagement = forms.ModelChoiceField(queryset=Engagement.objects.none(), label=_("Engagement"))
     period = forms.ChoiceField(
         choices=HoursEntry.Period.choices,
-        label=_("Hours"),
+        label=_("Period"),
         widget=forms.RadioSelect,
         initial=HoursEntry.Period.MONTH,
     )

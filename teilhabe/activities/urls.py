@@ -17,7 +17,9 @@ urlpatterns = [
     path("veranstaltungen/<int:pk>/", views_events.event_detail, name="event_detail"),
     path("veranstaltungen/<int:pk>/bearbeiten/", views_events.event_edit, name="event_edit"),
     path("kalender/", views_calendar.calendar, name="calendar"),
-    path("kalender/<slug:slug>/kalender.ics", views_calendar.calendar_ics, name="calendar_ics"),
+    path(
+        "kalender/<slug:slug>/kalender.ics", views_calendar.calendar_export, name="calendar_export"
+    ),
     path(
         "kalender/<slug:slug>/abos/", views_calendar.subscription_create, name="subscription_create"
     ),
@@ -26,7 +28,11 @@ urlpatterns = [
         views_calendar.subscription_revoke,
         name="subscription_revoke",
     ),
-    path("kalender/abo/<str:token>.ics", views_calendar.calendar_feed, name="calendar_feed"),
+    path(
+        "kalender/abo/<str:token>.ics",
+        views_calendar.subscription_export,
+        name="subscription_export",
+    ),
     path("ehrenamt/", views_volunteers.volunteer_list, name="volunteer_list"),
     path("ehrenamt/neu/", views_volunteers.volunteer_create, name="volunteer_create"),
     path("ehrenamt/aufgabenbereiche/", views_volunteers.task_areas, name="task_areas"),

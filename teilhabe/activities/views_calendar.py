@@ -103,13 +103,13 @@ def _ics_response(organisation: Organisation, request: HttpRequest, filename: st
 
 
 @view_calendar
-def calendar_ics(request: HttpRequest, slug: str) -> HttpResponse:
+def calendar_export(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_or_404(request.user, slug, CALENDAR_ROLES)
     return _ics_response(organisation, request, f"kalender-{organisation.slug}.ics")
 
 
 @public
-def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+def subscription_export(request: HttpRequest, token: str) -> HttpResponse:
     """A subscribed calendar program polls this without a session: the secret token in
     the address is the only credential. Unknown and revoked tokens are a 404."""
     subscription = subscriptions.subscription_for_token(token)
@@ -129,12 +129,16 @@ def subscription_create(request: HttpRequest, slug: str) -> HttpResponse:
     label = form.cleaned_data["label"] if form.is_valid() else ""
     _subscription, token = subscriptions.create_subscription(request.user, organisation, label)
     # Shown once on the next page, never stored in clear.
-    url = request.build_absolute_uri(reverse("activities:calendar_feed", kwargs={"token": token}))
+    url = request.build_absolute_uri(
+        reverse("activities:subscription_export", kwargs={"token": token})
+    )
     request.session[NEW_TOKEN_SESSION_KEY] = url
     messages.success(
         request, _("Subscription created. Copy the address now: it is shown only once.")
     )
-    return redirect(reverse("activities:calendar") + f"?einrichtung={organisation.slug}")
+    return redirect(
+        reverse("activities:calendar") + f"?einrichtung={organisation.slug}#subscribe-heading"
+    )
 
 
 @view_calendar

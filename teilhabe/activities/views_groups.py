@@ -87,11 +87,24 @@ def _upcoming(group: Group, recorded: set[datetime.date]) -> list[datetime.date]
 @manage_groups
 def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
     group = _group(request, pk)
-    meetings = list(group.meetings.order_by("-date")[:100])
+    years = [day.year for day in group.meetings.dates("date", "year", order="DESC")]
+    chosen = request.GET.get("jahr", "")
+    year = int(chosen) if chosen.isdigit() else timezone.localdate().year
+    meetings = list(group.meetings.filter(date__year=year).order_by("-date"))
+    held = [meeting for meeting in meetings if not meeting.cancelled]
+    recent = set(
+        group.meetings.filter(
+            date__gte=timezone.localdate() - datetime.timedelta(days=28)
+        ).values_list("date", flat=True)
+    )
     context = {
         "group": group,
         "meetings": meetings,
-        "planned": _upcoming(group, {meeting.date for meeting in meetings}),
+        "year": year,
+        "years": sorted({*years, timezone.localdate().year}, reverse=True),
+        "held": len(held),
+        "attendance": sum(meeting.total or 0 for meeting in held),
+        "planned": _upcoming(group, recent),
         "members": group.members.all(),
         "staff_leads": group.staff_leads.all(),
         "volunteer_leads": group.volunteer_engagements.filter(leads_group=True)

@@ -18,6 +18,7 @@ from teilhabe.accounts.models import Membership, User
 from teilhabe.accounts.services import add_membership, create_user
 from teilhabe.casework.importer.service import import_casework
 from teilhabe.casework.models import Case
+from teilhabe.demo.activities_data import load_activities
 from teilhabe.demo.casework_data import Plan, write
 from teilhabe.demo.network_data import load_network
 from teilhabe.demo.programmes_data import load_programmes
@@ -87,6 +88,7 @@ def load(scale: float = DEMO_SCALE) -> None:
         add_membership(user, organisations[spec["organisation"]], spec["role"], services)
     load_network()
     load_programmes()
+    load_activities()
     load_casework(scale)
 
 

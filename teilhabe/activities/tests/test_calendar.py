@@ -159,13 +159,13 @@ def test_ical_export_parses_back_and_holds_no_personal_data(
 def test_download_needs_a_session_and_membership(
     current: Group, users_by_role: dict[str, Any], provider: Organisation
 ) -> None:
-    url = reverse("activities:calendar_ics", kwargs={"slug": provider.slug})
+    url = reverse("activities:calendar_export", kwargs={"slug": provider.slug})
     assert Client().get(url).status_code == 302  # to the login
     client = signed_in_client(users_by_role[Role.VOLUNTEER_COORDINATOR.value])
     response = client.get(url)
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert Calendar.from_ical(response.content).walk("VEVENT")
-    other = reverse("activities:calendar_ics", kwargs={"slug": "stadt"})
+    other = reverse("activities:calendar_export", kwargs={"slug": "stadt"})
     assert client.get(other).status_code == 404
 
 
@@ -198,7 +198,7 @@ def test_subscription_works_without_a_session_only_with_its_token(
     assert subscription.last_used_at is not None
 
     wrong = reverse(
-        "activities:calendar_feed",
+        "activities:subscription_export",
         kwargs={"token": token[:-1] + ("A" if token[-1] != "A" else "B")},
     )
     assert anonymous.get(wrong).status_code == 404
@@ -218,7 +218,7 @@ def test_subscription_dies_with_the_owners_access(
 ) -> None:
     user = users_by_role[Role.COUNSELLOR.value]
     _subscription, token = subscriptions.create_subscription(user, provider)
-    url = reverse("activities:calendar_feed", kwargs={"token": token})
+    url = reverse("activities:subscription_export", kwargs={"token": token})
     assert Client().get(url).status_code == 200
     user.memberships.all().delete()
     assert Client().get(url).status_code == 404

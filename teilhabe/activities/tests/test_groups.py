@@ -66,8 +66,11 @@ def test_coordinator_creates_a_weekly_group_and_records_a_date(
     assert (meeting.total, meeting.female, meeting.male, meeting.age_65_plus) == (23, 17, 6, 20)
     assert meeting.gender_unknown == 0 and meeting.age_unknown == 0
 
-    page = client.get(reverse("activities:group_detail", kwargs={"pk": group.pk}))
-    assert "Gedächtnistraining" in page.content.decode()
+    url = reverse("activities:group_detail", kwargs={"pk": group.pk})
+    assert "Gedächtnistraining" not in client.get(url).content.decode()  # this year only
+    page = client.get(url, {"jahr": "2024"}).content.decode()
+    assert "Gedächtnistraining" in page
+    assert "1 Termin stattgefunden, insgesamt 23 Teilnahmen." in page
 
 
 def test_a_total_alone_is_recorded_as_unknown_breakdown(

@@ -34,7 +34,10 @@ def activities_world(provider: Organisation, calendar_owner: Any) -> dict[str, A
         last_name="Matrix",
         consent_given_on=datetime.date(2024, 1, 1),
     )
-    area = TaskArea.objects.create(organisation=provider, name="Leitung von Seniorengruppen")
+    # get_or_create: the demo city, loaded before this world in the browser tests, has it.
+    area, _created = TaskArea.objects.get_or_create(
+        organisation=provider, name="Leitung von Seniorengruppen"
+    )
     services_volunteers.add_engagement(
         volunteer,
         task_area=area,
