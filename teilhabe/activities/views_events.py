@@ -82,6 +82,11 @@ def _attendance_form(event: Event, data: Any = None) -> AttendanceForm:
     return form
 
 
+def _posted_version(request: HttpRequest) -> int:
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else 0
+
+
 @manage_events
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The event with its attendance form; POST records the attendance."""
@@ -94,7 +99,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 event,
                 counts=None if named else form.counts(),
                 participants=list(form.cleaned_data["participants"]) if named else None,
-                version=int(request.POST.get("version", "0") or 0),
+                version=_posted_version(request),
             )
         except EditConflict:
             form.add_error(None, CONFLICT_MESSAGE)

@@ -126,9 +126,7 @@ def _meeting_form(group: Group, data: Any = None, **kwargs: Any) -> MeetingForm:
     )
 
 
-def _save_meeting(
-    request: HttpRequest, group: Group, form: MeetingForm, version: int | None
-) -> GroupMeeting | None:
+def _save_meeting(group: Group, form: MeetingForm, version: int | None) -> GroupMeeting | None:
     data = form.cleaned_data
     named = "participants" in form.fields
     try:
@@ -164,7 +162,7 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if group.meetings.filter(date=form.cleaned_data["date"]).exists():
             form.add_error("date", _("This date is already recorded; open it from the group page."))
-        elif _save_meeting(request, group, form, None):
+        elif _save_meeting(group, form, None):
             messages.success(request, _("Group date recorded."))
             return redirect("activities:group_detail", pk=group.pk)
     status = 400 if form.errors else 200
@@ -197,7 +195,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form.fields["date"].disabled = True
     if request.method == "POST" and form.is_valid():
         version = form.cleaned_data["version"] or 0
-        if _save_meeting(request, group, form, version):
+        if _save_meeting(group, form, version):
             messages.success(request, _("Saved."))
             return redirect("activities:group_detail", pk=group.pk)
     status = 400 if form.errors else 200

@@ -222,3 +222,16 @@ def test_subscription_dies_with_the_owners_access(
     assert Client().get(url).status_code == 200
     user.memberships.all().delete()
     assert Client().get(url).status_code == 404
+
+
+def test_dashboard_shows_the_next_dates_to_calendar_roles(
+    current: Group, users_by_role: dict[str, Any]
+) -> None:
+    # A weekly group on Thursdays: the next seven days hold one of its dates.
+    dashboard = reverse("core:dashboard")
+    for role in (Role.COUNSELLOR, Role.VOLUNTEER_COORDINATOR):
+        page = signed_in_client(users_by_role[role.value]).get(dashboard).content.decode()
+        assert "Elterncafé" in page, role
+    for role in (Role.STATISTICS, Role.INTEGRATION_COORDINATOR):
+        page = signed_in_client(users_by_role[role.value]).get(dashboard).content.decode()
+        assert "Elterncafé" not in page, role
