@@ -21,7 +21,7 @@ def _user_field(label: Any, required: bool = False) -> Any:
     from django.contrib.auth import get_user_model
 
     return forms.ModelChoiceField(
-        queryset=get_user_model().objects.none(), required=required, label=label
+        queryset=get_user_model().objects.none(), required=required, label=label, empty_label="–"
     )
 
 
@@ -191,6 +191,7 @@ class EndForm(KernForm):
     end_reason = forms.ChoiceField(
         label=_("Reason for the early end"),
         required=False,
+        help_text=_("Needed for an early end."),
         choices=[("", "–"), *EarlyEndReason.choices],
     )
     end_reason_text = forms.CharField(
@@ -249,6 +250,7 @@ class EnrolmentEditForm(KernForm):
         queryset=Person.objects.none(),
         required=False,
         label=_("Contact person"),
+        empty_label="–",
     )
     planned_end = forms.DateField(label=_("Planned end"), required=False, widget=DATE)
     home_visitor = _user_field(_("Home visitor"))

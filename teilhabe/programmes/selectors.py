@@ -18,12 +18,14 @@ FAMILY_SEARCH_LIMIT = 20
 
 
 def _current(today: datetime.date) -> Q:
-    return Q(end_date__isnull=True) | Q(end_date__gte=today)
+    """Taking part: not ended, or ending on a later day (an end entered ahead of time).
+    A participation whose last day is today is listed as ended."""
+    return Q(end_date__isnull=True) | Q(end_date__gt=today)
 
 
 def programme_list(user: Any) -> QuerySet[Programme]:
     today = timezone.localdate()
-    current = Q(enrolments__end_date__isnull=True) | Q(enrolments__end_date__gte=today)
+    current = Q(enrolments__end_date__isnull=True) | Q(enrolments__end_date__gt=today)
     return (
         visible_programmes(user)
         .select_related("organisation", "service")
@@ -32,8 +34,8 @@ def programme_list(user: Any) -> QuerySet[Programme]:
 
 
 def enrolments_of(programme: Programme) -> tuple[list[Any], list[Any]]:
-    """The programme's enrolments: current (not ended, or ending from today on) and
-    ended, each with its number of home visits."""
+    """The programme's enrolments: current and ended (see _current), each with its
+    number of home visits."""
     today = timezone.localdate()
     enrolments = (
         programme.enrolments.select_related("household", "contact_person", "home_visitor")
