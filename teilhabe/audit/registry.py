@@ -39,11 +39,11 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("activities.Agreement", []),
     ("activities.Training", []),
     ("activities.CalendarSubscription", ["token_hash", "last_used_at"]),
+    # Who created and revoked which API key (never the key's hash).
+    ("api.ApiToken", ["key_hash", "last_used_at"]),
     ("programmes.Programme", []),
     ("programmes.Enrolment", []),
     ("programmes.HomeVisit", []),
-    # Who created and revoked which API key (never the key's hash).
-    ("api.ApiToken", ["key_hash", "last_used_at"]),
     # Network: contact persons, members and those responsible for decisions are named.
     ("network.ActorKind", []),
     ("network.Actor", []),

@@ -233,7 +233,7 @@ def test_a_seat_without_actor_and_person_is_refused_with_a_message(
         )
         errors = list(response.context["form"].non_field_errors())
     assert response.status_code == 400
-    assert errors == ["Name an actor, a person or both."]
+    assert errors == ["Geben Sie einen Akteur, eine Person oder beides an."]
     assert BodyMembership.objects.count() == before
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -16,6 +17,16 @@ from teilhabe.programmes import services
 from teilhabe.programmes.models import EarlyEndReason, EndKind, Enrolment, Programme
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The messages are compared with their msgids; lazy ones are only translated when
+    read, after the `pytest.raises` block."""
+    with translation.override("en"):
+        yield
+
+
 D = datetime.date
 SEPTEMBER_2024 = D(2024, 9, 1)
 

@@ -45,8 +45,8 @@ def test_the_statistics_office_sees_protected_tables_without_persons(world: dict
     for role in ("statistics", "coordinator"):
         with translation.override("en"):
             html = _page(signed_in_client(world[role]))
-        assert "Cases by district of residence and service" in html
-        assert "not published" in html and "•" in html
+        assert "Fälle nach Wohnstadtteil und Dienst" in html
+        assert "nicht veröffentlicht" in html and "•" in html
         assert "<caption" in html and 'scope="row"' in html and 'scope="col"' in html
         for surname in SURNAMES:
             assert surname not in html
@@ -98,10 +98,10 @@ def test_a_team_lead_closes_and_reopens_a_year(world: dict[str, Any]) -> None:
     client = signed_in_client(world["lead"])
     with translation.override("en"):
         page = client.get(reverse("statistics:closing")).content.decode()
-        assert "Close a year" in page and "No year has been closed yet." in page
+        assert "Ein Jahr abschließen" in page and "Noch kein Jahr abgeschlossen." in page
         confirm = client.get(reverse("statistics:close"), _scope(world))
         assert confirm.status_code == 200
-        assert f"Close the year {YEAR}" in confirm.content.decode()
+        assert f"Jahr {YEAR} abschließen" in confirm.content.decode()
         assert ">26<" in confirm.content.decode()  # clients of MBE and JMD
     assert not FrozenReport.objects.exists()  # looking is not closing
 
