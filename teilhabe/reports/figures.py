@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 
 from teilhabe.casework.models import Case, Goal, GoalStatusChange, Person, Session
 from teilhabe.casework.models.codes import FINAL_GOAL_STATUSES, GoalStatus
@@ -105,30 +105,29 @@ def _client_shares(
     return figures, unknown
 
 
-def _status_at(history: list[tuple[datetime.date, int, str]], day: datetime.date) -> str | None:
-    status = None
-    for set_on, _pk, value in history:  # sorted by (date, pk)
-        if set_on <= day:
-            status = value
-    return status
+def _status_on(day: datetime.date) -> Subquery:
+    """A goal's status on `day`: the last entry of its history set on or before it (by
+    date, then by order of recording), NULL when the goal had no status yet."""
+    latest = GoalStatusChange.objects.filter(goal=OuterRef("pk"), set_on__lte=day)
+    return Subquery(latest.order_by("-set_on", "-pk").values("status")[:1])
 
 
 def _goals(active: QuerySet[Case], year: int) -> dict[str, Any]:
+    """Counted in the database, one row per (area, status at year end): a Python replay
+    of 50,000 histories took most of a big city's report."""
     end, before = datetime.date(year, 12, 31), datetime.date(year - 1, 12, 31)
-    goals = dict(Goal.objects.filter(case__in=active, agreed_on__lte=end).values_list("pk", "area"))
-    history: dict[int, list[tuple[datetime.date, int, str]]] = {pk: [] for pk in goals}
-    for goal, set_on, pk, status in GoalStatusChange.objects.filter(
-        goal_id__in=goals.keys()
-    ).values_list("goal_id", "set_on", "pk", "status"):
-        history[goal].append((set_on, pk, status))
+    goals = (
+        Goal.objects.filter(case__in=active, agreed_on__lte=end)
+        .annotate(before=_status_on(before), at_end=_status_on(end))
+        .filter(Q(before__isnull=True) | ~Q(before__in=FINAL_GOAL_STATUSES))
+    )
     counted_areas: Counter[str] = Counter()
     at_year_end: Counter[str] = Counter()
-    for goal, area in goals.items():
-        entries = sorted(history[goal])
-        if _status_at(entries, before) in FINAL_GOAL_STATUSES:
-            continue  # finished before the year began
-        counted_areas[area] += 1
-        at_year_end[_status_at(entries, end) or GoalStatus.IN_PROGRESS] += 1
+    for area, status, count in (
+        goals.order_by().values_list("area", "at_end").annotate(n=Count("pk"))
+    ):
+        counted_areas[area] += count
+        at_year_end[status or GoalStatus.IN_PROGRESS] += count
     total = sum(counted_areas.values())
     in_progress = at_year_end.get(GoalStatus.IN_PROGRESS, 0)
     return {
@@ -151,7 +150,8 @@ def annual_figures(scope: Scope, year: int, *, with_previous: bool = True) -> di
         first_case[client] = min(case["opened_on"], first_case.get(client, case["opened_on"]))
     clients: dict[int, dict[str, Any]] = {
         person["pk"]: dict(person)
-        for person in Person.objects.filter(pk__in=first_case.keys()).values(
+        # A subquery, not a list of ids: SQLite limits the number of parameters.
+        for person in Person.objects.filter(pk__in=active.values("client_id")).values(
             "pk",
             "gender",
             "birth_year",
@@ -165,7 +165,13 @@ def annual_figures(scope: Scope, year: int, *, with_previous: bool = True) -> di
         )
     }
     sessions = Session.objects.filter(case__in=active, date__range=(first, last))
-    session_rows = list(sessions.values_list("duration_minutes", "topics"))
+    # Grouped by the list of topics: a big city's year has 150,000 sessions but a few
+    # thousand distinct lists, so only those are decoded.
+    session_groups = list(
+        sessions.order_by()
+        .values_list("topics")
+        .annotate(n=Count("pk"), minutes=Sum("duration_minutes"))
+    )
     reached = set(clients)
     reached |= set(
         Case.co_counselled.through.objects.filter(case__in=active).values_list(
@@ -180,7 +186,10 @@ def annual_figures(scope: Scope, year: int, *, with_previous: bool = True) -> di
     client_figures, unknown = _client_shares(clients, first_case, year)
     routes = Counter(case["access_route"] for case in cases if case["access_route"])
     unknown["zugangswege"] = sum(1 for case in cases if not case["access_route"])
-    topics: Counter[str] = Counter(topic for _minutes, codes in session_rows for topic in codes)
+    topics: Counter[str] = Counter()
+    for codes, count, _minutes in session_groups:
+        for topic in codes or ():
+            topics[topic] += count
     figures: dict[str, Any] = {
         "jahr": year,
         "faelle": len(cases),
@@ -194,8 +203,8 @@ def annual_figures(scope: Scope, year: int, *, with_previous: bool = True) -> di
         "case_management_faelle": sum(1 for c in cases if c["kind"] == "case_management"),
         "ratsuchende": len(clients),
         "personen_erreicht": len(reached),
-        "beratungssitzungen": len(session_rows),
-        "beratungsminuten": sum(minutes or 0 for minutes, _codes in session_rows),
+        "beratungssitzungen": sum(count for _codes, count, _minutes in session_groups),
+        "beratungsminuten": sum(minutes or 0 for _codes, _count, minutes in session_groups),
         **client_figures,
         "staatsangehoerigkeiten_anzahl": len(
             _distinct(p["nationalities"] for p in clients.values())
