@@ -16,6 +16,7 @@ urlpatterns = [
     path("protokoll/", include("teilhabe.audit.urls")),
     path("konto/api-schluessel/", include("teilhabe.api.urls")),
     path("api/v1/", api_urls()),
+    path("berichte/", include("teilhabe.reports.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -69,6 +69,7 @@ PERMISSIONS = {
     | is_integration_coordinator
     | is_administrator,
     "organisations.view_area_summary": is_statistics | is_integration_coordinator,
+    "reports.view_service_report": role_predicate(Role.TEAM_LEAD),
 }
 
 for name, predicate in PERMISSIONS.items():

@@ -33,6 +33,7 @@ MAIN_NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry(_("Volunteers"), "activities:volunteer_list", "activities.manage_volunteers"),
     NavEntry(_("Calendar"), "activities:calendar", "activities.view_calendar"),
     NavEntry(_("Programmes"), "programmes:programme_list", "programmes.view_programmes"),
+    NavEntry(_("Reports"), "reports:annual", "reports.view_service_report"),
     NavEntry(_("Network"), "network:actor_list", "network.view_actors"),
     NavEntry(_("Organisations"), "organisations:list", "organisations.view_directory"),
     NavEntry(_("Areas"), "organisations:areas", "organisations.view_areas"),

@@ -6,3 +6,6 @@ class ReportsConfig(AppConfig):
     name = "teilhabe.reports"
     label = "reports"
     verbose_name = _("Reports")
+
+    def ready(self) -> None:
+        from teilhabe.reports import dashboard  # noqa: F401  (registers the panel)

@@ -1,4 +1,5 @@
-"""Exports of the annual figures: JSON (the keys of annual-report.md) and CSV."""
+"""Exports of the annual figures: JSON (the keys of annual-report.md) and CSV; PDF and
+XLSX in export_pdf.py and export_xlsx.py."""
 
 from __future__ import annotations
 
@@ -37,3 +38,25 @@ def as_csv(figures: dict[str, Any]) -> str:
             row[3] = str(row[3]).replace(".", ",") if isinstance(row[3], float) else row[3]
             writer.writerow(row)
     return "\ufeff" + buffer.getvalue()
+
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+}
+
+
+def export(report: Any, fmt: str) -> bytes:
+    """An AnnualReport (presentation.py) as a file in one of CONTENT_TYPES' formats."""
+    if fmt == "pdf":
+        from teilhabe.reports.export_pdf import as_pdf
+
+        return as_pdf(report)
+    if fmt == "xlsx":
+        from teilhabe.reports.export_xlsx import as_xlsx
+
+        return as_xlsx(report)
+    text = as_csv(report.figures) if fmt == "csv" else as_json(report.figures)
+    return text.encode("utf-8")

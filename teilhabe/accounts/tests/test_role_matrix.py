@@ -89,6 +89,10 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "casework:import_status": ({"pk": "<import>"}, frozenset({Role.TEAM_LEAD.value})),
     "api_keys:list": ({}, ALL),
     "api_keys:revoke": ({"pk": 1}, ALL),
+    "reports:annual": ({}, frozenset({Role.TEAM_LEAD.value})),
+    "reports:annual_export": ({"fmt": "json"}, frozenset({Role.TEAM_LEAD.value})),
+    "reports:organisation": ({}, frozenset({Role.TEAM_LEAD.value})),
+    "reports:organisation_export": ({"fmt": "csv"}, frozenset({Role.TEAM_LEAD.value})),
     "programmes:programme_list": ({}, PROGRAMMES),
     "programmes:programme_create": ({}, PROGRAMME_STAFF),
     "programmes:programme_detail": ({"pk": "<programme>"}, PROGRAMMES),
@@ -167,6 +171,11 @@ API_MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
 }
 
 
+# URLs that answer 404 to everybody: django-ninja's placeholder for the API's root path
+# (it only serves to compute the endpoints' paths; without a docs page it has nothing).
+NOT_FOUND_FOR_ALL: dict[str, dict[str, Any]] = {"api:api-root": {}}
+
+
 def all_url_names() -> set[str]:
     names: set[str] = set()
 
@@ -183,7 +192,7 @@ def all_url_names() -> set[str]:
 
 
 def test_every_url_is_in_the_matrix() -> None:
-    assert all_url_names() == set(MATRIX) | set(API_MATRIX), (
+    assert all_url_names() == set(MATRIX) | set(API_MATRIX) | set(NOT_FOUND_FOR_ALL), (
         "add new URLs to MATRIX (or API_MATRIX) with who may open them"
     )
 
@@ -303,3 +312,14 @@ def test_api_matrix(name: str, users_by_role: dict[str, Any]) -> None:
         status = Client(headers={"Authorization": f"Bearer {key}"}).get(url).status_code
         expected = 200 if role in allowed else 403
         assert status == expected, f"{role} at {name}: {status}, expected {expected}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(NOT_FOUND_FOR_ALL))
+def test_placeholder_urls_answer_not_found(name: str, users_by_role: dict[str, Any]) -> None:
+    from teilhabe.api.services import issue_token
+
+    url = reverse(name, kwargs=NOT_FOUND_FOR_ALL[name])
+    assert Client().get(url).status_code == 404
+    key = issue_token(users_by_role[Role.TEAM_LEAD.value], "matrix")[1]
+    assert Client(headers={"Authorization": f"Bearer {key}"}).get(url).status_code == 404

@@ -1,5 +1,6 @@
-"""`teilhabe report annual --organisation SLUG --dienst MBE[,IKB] --jahr J --format json|csv`
-(shared/formats/cli.md). PDF and XLSX follow with the report module's page."""
+"""`teilhabe report annual --organisation SLUG --dienst MBE[,IKB] --jahr J
+--format json|csv|pdf|xlsx [--output FILE]` (shared/formats/cli.md). PDF and XLSX are
+binary and need --output; they are written in the installation's language."""
 
 from __future__ import annotations
 
@@ -7,19 +8,25 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from teilhabe.core.cli_support import activate_cli_language
 from teilhabe.organisations.models import Organisation, Service
-from teilhabe.reports.exports import as_csv, as_json
-from teilhabe.reports.figures import Scope, annual_figures
+from teilhabe.reports.exports import export
+from teilhabe.reports.presentation import annual_report
 
-FORMATS = {"json": as_json, "csv": as_csv}
+FORMATS = ("json", "csv", "pdf", "xlsx")
+BINARY = ("pdf", "xlsx")
 
 
 class Command(BaseCommand):
-    help = "Reports: the annual report of a service (JSON with the keys of annual-report.md, CSV)."
+    help = (
+        "Reports: the annual report of a service "
+        "(JSON with the keys of annual-report.md, CSV, PDF, XLSX)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         kinds = parser.add_subparsers(dest="kind", required=True)
@@ -44,6 +51,8 @@ class Command(BaseCommand):
             problems.append(_("Unknown services: %s") % ", ".join(sorted(unknown) or ["–"]))
         if options["format"] not in FORMATS:
             problems.append(_("Formats available: %s") % ", ".join(FORMATS))
+        elif options["format"] in BINARY and not options["output"]:
+            problems.append(_("The format %s needs --output FILE.") % options["format"].upper())
         if not 1990 <= options["jahr"] <= 2100:
             problems.append(_("Not a year: %s") % options["jahr"])
         if problems:
@@ -51,9 +60,11 @@ class Command(BaseCommand):
                 self.stderr.write(problem)
             sys.exit(1)
         assert organisation is not None
-        figures = annual_figures(Scope((organisation.pk,), services), options["jahr"])
-        text = FORMATS[options["format"]](figures)
+        chosen = sorted(Service.objects.filter(code__in=services), key=lambda s: s.code)
+        report = annual_report([organisation], chosen, options["jahr"])
+        with translation.override(settings.LANGUAGE_CODE):  # the document, not the messages
+            content = export(report, options["format"])
         if options["output"]:
-            options["output"].write_text(text, encoding="utf-8")
+            options["output"].write_bytes(content)
         else:
-            self.stdout.write(text)
+            self.stdout.write(content.decode("utf-8"))

@@ -1,0 +1,73 @@
+"""The annual report as a PDF a team lead can send as it is (WeasyPrint): a cover,
+the key figures, the sections with the SVG charts of charts.py and their tables, the
+definitions as footnotes, "Page X of Y" at the foot of every page after the cover."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from teilhabe.reports import charts
+from teilhabe.reports.presentation import AnnualReport
+
+FONT_FILES = {  # weight -> file of the KERN design system's typeface
+    400: "vendor/kern/fonts/fira-sans/FiraSans-Regular.woff2",
+    600: "vendor/kern/fonts/fira-sans/FiraSans-SemiBold.woff2",
+    700: "vendor/kern/fonts/fira-sans/FiraSans-Bold.woff2",
+}
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string (for `content:` in the page margins)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def page_numbers() -> str:
+    """The CSS `content` of "Page X of Y" in the active language."""
+    parts = re.split(r"(\{page\}|\{pages\})", _("Page {page} of {pages}"))
+    tokens = []
+    for part in parts:
+        if part == "{page}":
+            tokens.append("counter(page)")
+        elif part == "{pages}":
+            tokens.append("counter(pages)")
+        elif part:
+            tokens.append(css_string(part))
+    return " ".join(tokens)
+
+
+def font_faces() -> list[tuple[int, str]]:
+    """(weight, file URL) of the typeface, where the static files hold it; without them
+    the PDF falls back to DejaVu Sans."""
+    faces = []
+    for weight, name in FONT_FILES.items():
+        found = finders.find(name)
+        if isinstance(found, str):
+            faces.append((weight, Path(found).resolve().as_uri()))
+    return faces
+
+
+def as_html(report: AnnualReport) -> str:
+    sections = [
+        (section, [(table, charts.chart(table)) for table in section.tables])
+        for section in report.sections()
+    ]
+    running_head = _("Annual report %(year)s") % {"year": report.year}
+    context = {
+        "report": report,
+        "sections": sections,
+        "fonts": font_faces(),
+        "page_numbers": page_numbers(),
+        "running_head": css_string(f"{report.organisation_names} · {running_head}"),
+    }
+    return render_to_string("reports/annual_pdf.html", context)
+
+
+def as_pdf(report: AnnualReport) -> bytes:
+    from weasyprint import HTML
+
+    return bytes(HTML(string=as_html(report)).write_pdf())

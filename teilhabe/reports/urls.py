@@ -1,0 +1,16 @@
+from django.urls import path
+
+from teilhabe.reports import views, views_organisation
+
+app_name = "reports"
+
+urlpatterns = [
+    path("jahresbericht/", views.annual, name="annual"),
+    path("jahresbericht/export.<str:fmt>", views.annual_export, name="annual_export"),
+    path("organisationsbericht/", views_organisation.organisation, name="organisation"),
+    path(
+        "organisationsbericht/export.<str:fmt>",
+        views_organisation.organisation_export,
+        name="organisation_export",
+    ),
+]

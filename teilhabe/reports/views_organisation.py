@@ -1,0 +1,98 @@
+"""The organisation report for team leads: an organisation's year in one document
+(casework, programmes, groups and events, volunteers, network), as a page and as PDF,
+XLSX, CSV and JSON with the same filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from teilhabe.core.access import requires
+from teilhabe.core.audit_trail import log_read
+from teilhabe.core.forms import KernForm
+from teilhabe.reports.export_organisation import CONTENT_TYPES, export, laid_out
+from teilhabe.reports.forms import FIRST_YEAR, default_year
+from teilhabe.reports.organisation import OrganisationReport, organisation_report
+from teilhabe.reports.selectors import ReportOption, report_options
+
+view_service_report = requires("reports.view_service_report")
+
+
+class OrganisationReportForm(KernForm):
+    jahr = forms.TypedChoiceField(label=gettext_lazy("Year"), coerce=int)
+    organisation = forms.ChoiceField(label=gettext_lazy("Organisation"))
+
+    def __init__(self, data: object, *, options: dict[str, ReportOption]) -> None:
+        super().__init__(data)
+        this_year = timezone.localdate().year
+        self.fields["jahr"].choices = [  # type: ignore[attr-defined]
+            (year, str(year)) for year in range(this_year, FIRST_YEAR - 1, -1)
+        ]
+        self.fields["organisation"].choices = [  # type: ignore[attr-defined]
+            (slug, option.organisation.name) for slug, option in options.items()
+        ]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    option: ReportOption
+    form: OrganisationReportForm
+    report: OrganisationReport | None
+    query: str
+
+
+def _resolve(request: HttpRequest) -> Resolved | None:
+    """The filters, checked against the organisations where the user leads a team (any
+    other is a 403)."""
+    options = report_options(request.user, with_casework_only=False)
+    if not options:
+        return None
+    slug = request.GET.get("organisation") or next(iter(options))
+    if slug not in options:
+        raise PermissionDenied
+    data = request.GET if "jahr" in request.GET else {"jahr": default_year(), "organisation": slug}
+    form = OrganisationReportForm(data, options=options)
+    option = options[slug]
+    if not form.is_valid():
+        return Resolved(option, form, None, "")
+    year = form.cleaned_data["jahr"]
+    report = organisation_report(option.organisation, option.services, year)
+    return Resolved(option, form, report, urlencode({"jahr": year, "organisation": slug}))
+
+
+@view_service_report
+def organisation(request: HttpRequest) -> HttpResponse:
+    resolved = _resolve(request)
+    context: dict[str, object] = {"resolved": resolved}
+    if resolved and resolved.report:
+        context["sections"] = laid_out(resolved.report)
+        context["formats"] = [
+            ("pdf", "PDF"),
+            ("xlsx", _("Excel (XLSX)")),
+            ("csv", "CSV"),
+            ("json", "JSON"),
+        ]
+    return render(request, "reports/organisation.html", context)
+
+
+@view_service_report
+def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    resolved = _resolve(request)
+    if resolved is None or resolved.report is None:
+        return HttpResponseBadRequest(_("The filters of the report are not valid."))
+    report = resolved.report
+    log_read(request, report.organisation, f"report:organisation:{fmt}:{report.year}")
+    response = HttpResponse(export(report, fmt), content_type=CONTENT_TYPES[fmt])
+    name = f"organisationsbericht-{report.organisation.slug}-{report.year}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
