@@ -60,7 +60,11 @@ def visible_among(user: Any, person_ids: list[int]) -> set[int]:
     if not person_ids:
         return set()
     cases = visible_cases(user)
-    seen = set(cases.filter(client_id__in=person_ids).values_list("client_id", flat=True))
+    # Their cases by the index on the client first, then the visibility of those few by
+    # primary key: asked in one query, SQLite walks the organisation's every case.
+    own = dict(Case.objects.filter(client_id__in=person_ids).values_list("pk", "client_id"))
+    allowed_own = set(cases.filter(pk__in=own).values_list("pk", flat=True)) if own else set()
+    seen = {client for case, client in own.items() if case in allowed_own}
     links = list(
         Case.co_counselled.through.objects.filter(person_id__in=person_ids).values_list(
             "case_id", "person_id"

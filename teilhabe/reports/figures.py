@@ -17,8 +17,27 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 
 from teilhabe.casework.models import Case, Goal, GoalStatusChange, Person, Session
 from teilhabe.casework.models.codes import FINAL_GOAL_STATUSES, GoalStatus
+from teilhabe.organisations.models import Service
 from teilhabe.reports.country_groups import region_of
 
+# The order of the keys in the JSON (annual-report.md lists them so).
+CASE_KEYS = (
+    "faelle",
+    "faelle_neu",
+    "faelle_beendet",
+    "faelle_laufend_jahresende",
+    "case_management_faelle",
+)
+CLIENT_SHARE_KEYS = (
+    "herkunftslaender",
+    "herkunftsregionen",
+    "rechtsstatus",
+    "geschlecht",
+    "stadtteile",
+    "altersgruppen",
+    "aufenthaltsdauer",
+    "schulabschluss",
+)
 AGE_GROUPS = (
     (0, 11, "0-11"),
     (12, 14, "12-14"),
@@ -40,8 +59,13 @@ class Scope:
     kinds: tuple[str, ...] = ()
 
     def cases(self) -> QuerySet[Case]:
+        # Services by id: every figure's query repeats this as a subquery, and without
+        # the join to the service table the index on (organisation, service) serves it.
+        service_ids = list(
+            Service.objects.filter(code__in=self.services).values_list("pk", flat=True)
+        )
         cases = Case.objects.filter(
-            organisation_id__in=self.organisation_ids, service__code__in=self.services
+            organisation_id__in=self.organisation_ids, service_id__in=service_ids
         )
         return cases.filter(kind__in=self.kinds) if self.kinds else cases
 
@@ -64,45 +88,106 @@ def _full_years(start: datetime.date, end: datetime.date) -> int:
     return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
 
 
-def _residence(person: dict[str, Any], first_case: datetime.date) -> str | None:
-    if person["country_of_birth"] == "DE":
-        return "in_deutschland_geboren"
-    if not person["arrival_date"]:
+def _residence(arrival: datetime.date | None, first_case: datetime.date) -> str | None:
+    if not arrival:
         return None
-    years = _full_years(person["arrival_date"], first_case)
+    years = _full_years(arrival, first_case)
     return "unter_2" if years < 2 else "2_bis_5" if years < 5 else "ab_5"
 
 
+# The columns of a client that the shares count, grouped in one query.
+CLIENT_COLUMNS = (
+    "country_of_origin",
+    "legal_status",
+    "gender",
+    "district__name",
+    "birth_year",
+    "school_qualification",
+)
+
+
+def _grouped(clients: QuerySet[Person]) -> dict[str, Counter[Any]]:
+    """Clients per value of each of CLIENT_COLUMNS, from one GROUP BY over all of them:
+    one pass over the clients instead of one per column, and only the distinct
+    combinations leave the database."""
+    counts: dict[str, Counter[Any]] = {column: Counter() for column in CLIENT_COLUMNS}
+    rows = clients.order_by().values_list(*CLIENT_COLUMNS).annotate(n=Count("pk"))
+    for *values, count in rows:
+        for column, value in zip(CLIENT_COLUMNS, values, strict=True):
+            counts[column][value] += count
+    return counts
+
+
+def _known(counts: Counter[Any], value_of: Callable[[Any], Any]) -> tuple[Counter[Any], int]:
+    """The counts by `value_of(value)` where that is known, and the clients without."""
+    known: Counter[Any] = Counter()
+    unknown = 0
+    for value, count in counts.items():
+        mapped = value_of(value)
+        if mapped is None:
+            unknown += count
+        else:
+            known[mapped] += count
+    return known, unknown
+
+
 def _client_shares(
-    clients: dict[int, dict[str, Any]], first_case: dict[int, datetime.date], year: int
-) -> tuple[dict[str, Any], dict[str, int]]:
-    """Every share over clients: {key: {value: share}}, and the unknowns per key."""
-    extract: dict[str, Callable[[dict[str, Any]], Any]] = {
-        "herkunftslaender": lambda p: p["country_of_origin"] or None,
-        "herkunftsregionen": lambda p: (
-            region_of(p["country_of_origin"]) if p["country_of_origin"] else None
+    clients: QuerySet[Person], active: QuerySet[Case], year: int
+) -> tuple[dict[str, Any], dict[str, int], int]:
+    """Every share over clients ({key: {value: share}}), the unknowns per key and the
+    number of clients. Each key is one GROUP BY: a big city's year has 30,000 clients,
+    whose rows cost more to fetch than to count."""
+
+    def coded(value: str | None) -> str | None:
+        return value if value not in (None, "", "unbekannt") else None
+
+    grouped = _grouped(clients)
+    countries = grouped["country_of_origin"]
+    by_key: dict[str, tuple[Counter[Any], int]] = {
+        "herkunftslaender": _known(countries, lambda code: code or None),
+        "herkunftsregionen": _known(countries, lambda code: region_of(code) if code else None),
+        "rechtsstatus": _known(grouped["legal_status"], coded),
+        "geschlecht": _known(grouped["gender"], lambda code: code or None),
+        "stadtteile": _known(grouped["district__name"], lambda name: name),
+        "altersgruppen": _known(
+            grouped["birth_year"],
+            lambda born: _age_group(year - born) if born else None,
         ),
-        "rechtsstatus": lambda p: (
-            p["legal_status"] if p["legal_status"] not in ("", "unbekannt") else None
-        ),
-        "geschlecht": lambda p: p["gender"] or None,
-        "stadtteile": lambda p: p["district__name"],
-        "altersgruppen": lambda p: _age_group(year - p["birth_year"]) if p["birth_year"] else None,
-        "aufenthaltsdauer": lambda p: _residence(p, first_case[p["pk"]]),
-        "schulabschluss": lambda p: (
-            p["school_qualification"]
-            if p["school_qualification"] not in ("", "unbekannt")
-            else None
-        ),
+        "aufenthaltsdauer": _residence_counts(clients, active),
+        "schulabschluss": _known(grouped["school_qualification"], coded),
     }
-    figures: dict[str, Any] = {}
-    unknown: dict[str, int] = {}
-    for key, value_of in extract.items():
-        values = [value_of(person) for person in clients.values()]
-        known = Counter(value for value in values if value is not None)
-        figures[key] = shares(known, sum(known.values()))
-        unknown[key] = sum(1 for value in values if value is None)
-    return figures, unknown
+    figures: dict[str, Any] = {
+        key: shares(known, sum(known.values())) for key, (known, _u) in by_key.items()
+    }
+    unknown = {key: count for key, (_known_counts, count) in by_key.items()}
+    # Grouped by the list of nationalities: only the distinct lists are decoded.
+    lists = clients.order_by().values_list("nationalities").annotate(n=Count("pk"))
+    figures["staatsangehoerigkeiten_anzahl"] = len(_distinct(codes for codes, _n in lists))
+    return figures, unknown, sum(countries.values())
+
+
+def _residence_counts(
+    clients: QuerySet[Person], active: QuerySet[Case]
+) -> tuple[Counter[str], int]:
+    """Time in Germany: born here, or the full years from arrival to the opening of the
+    client's earliest active case (a correlated subquery, so only two dates per client
+    not born in Germany leave the database)."""
+    born_here = clients.filter(country_of_birth="DE").count()
+    earliest = active.filter(client_id=OuterRef("pk")).order_by("opened_on").values("opened_on")
+    arrivals = (
+        clients.exclude(country_of_birth="DE")
+        .annotate(first_case=Subquery(earliest[:1]))
+        .values_list("arrival_date", "first_case")
+    )
+    known: Counter[str] = Counter({"in_deutschland_geboren": born_here} if born_here else {})
+    unknown = 0
+    for arrival, first_case in arrivals:
+        group = _residence(arrival, first_case)
+        if group is None:
+            unknown += 1
+        else:
+            known[group] += 1
+    return known, unknown
 
 
 def _status_on(day: datetime.date) -> Subquery:
@@ -138,32 +223,54 @@ def _goals(active: QuerySet[Case], year: int) -> dict[str, Any]:
     }
 
 
+def _case_figures(
+    active: QuerySet[Case], first: datetime.date, last: datetime.date
+) -> dict[str, Any]:
+    """The case counts and the access routes, from one GROUP BY over the active cases."""
+    rows = (
+        active.order_by()
+        .values_list("access_route")
+        .annotate(
+            faelle=Count("pk"),
+            faelle_neu=Count("pk", filter=Q(opened_on__gte=first)),
+            faelle_beendet=Count("pk", filter=Q(closed_on__gte=first, closed_on__lte=last)),
+            faelle_laufend_jahresende=Count(
+                "pk", filter=Q(closed_on__isnull=True) | Q(closed_on__gt=last)
+            ),
+            case_management_faelle=Count("pk", filter=Q(kind="case_management")),
+        )
+    )
+    counts = dict.fromkeys(CASE_KEYS, 0)
+    by_route: Counter[str] = Counter()
+    for route, *numbers in rows:
+        for key, number in zip(CASE_KEYS, numbers, strict=True):
+            counts[key] += number
+        by_route[route] += numbers[0]
+    routes, unknown = _known(by_route, lambda code: code or None)
+    return {**counts, "zugangswege": shares(routes, sum(routes.values())), "_unknown": unknown}
+
+
+def _others_reached(active: QuerySet[Case], sessions: QuerySet[Session]) -> int:
+    """Persons reached who are no client of an active case: co-counselled in an active
+    case or present at a session of the year, each once."""
+    co_counselled = Case.co_counselled.through.objects.filter(case__in=active)
+    present = Session.present.through.objects.filter(session__in=sessions)
+    return (
+        Person.objects.filter(
+            Q(pk__in=co_counselled.values("person_id")) | Q(pk__in=present.values("person_id"))
+        )
+        .exclude(pk__in=active.values("client_id"))
+        .count()
+    )
+
+
 def annual_figures(scope: Scope, year: int, *, with_previous: bool = True) -> dict[str, Any]:
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     active = scope.cases().filter(
         Q(closed_on__isnull=True) | Q(closed_on__gte=first), opened_on__lte=last
     )
-    cases = list(active.values("pk", "client_id", "kind", "opened_on", "closed_on", "access_route"))
-    first_case: dict[int, datetime.date] = {}
-    for case in cases:
-        client = case["client_id"]
-        first_case[client] = min(case["opened_on"], first_case.get(client, case["opened_on"]))
-    clients: dict[int, dict[str, Any]] = {
-        person["pk"]: dict(person)
-        # A subquery, not a list of ids: SQLite limits the number of parameters.
-        for person in Person.objects.filter(pk__in=active.values("client_id")).values(
-            "pk",
-            "gender",
-            "birth_year",
-            "nationalities",
-            "country_of_origin",
-            "country_of_birth",
-            "legal_status",
-            "district__name",
-            "arrival_date",
-            "school_qualification",
-        )
-    }
+    # A subquery, not a list of ids: SQLite limits the number of parameters.
+    clients = Person.objects.filter(pk__in=active.values("client_id"))
     sessions = Session.objects.filter(case__in=active, date__range=(first, last))
     # Grouped by the list of topics: a big city's year has 150,000 sessions but a few
     # thousand distinct lists, so only those are decoded.
@@ -172,44 +279,23 @@ def annual_figures(scope: Scope, year: int, *, with_previous: bool = True) -> di
         .values_list("topics")
         .annotate(n=Count("pk"), minutes=Sum("duration_minutes"))
     )
-    reached = set(clients)
-    reached |= set(
-        Case.co_counselled.through.objects.filter(case__in=active).values_list(
-            "person_id", flat=True
-        )
-    )
-    reached |= set(
-        Session.present.through.objects.filter(session__in=sessions).values_list(
-            "person_id", flat=True
-        )
-    )
-    client_figures, unknown = _client_shares(clients, first_case, year)
-    routes = Counter(case["access_route"] for case in cases if case["access_route"])
-    unknown["zugangswege"] = sum(1 for case in cases if not case["access_route"])
+    cases = _case_figures(active, first, last)
+    client_figures, unknown, client_count = _client_shares(clients, active, year)
+    unknown["zugangswege"] = cases.pop("_unknown")
     topics: Counter[str] = Counter()
     for codes, count, _minutes in session_groups:
         for topic in codes or ():
             topics[topic] += count
     figures: dict[str, Any] = {
         "jahr": year,
-        "faelle": len(cases),
-        "faelle_neu": sum(1 for c in cases if first <= c["opened_on"] <= last),
-        "faelle_beendet": sum(
-            1 for c in cases if c["closed_on"] and first <= c["closed_on"] <= last
-        ),
-        "faelle_laufend_jahresende": sum(
-            1 for c in cases if not c["closed_on"] or c["closed_on"] > last
-        ),
-        "case_management_faelle": sum(1 for c in cases if c["kind"] == "case_management"),
-        "ratsuchende": len(clients),
-        "personen_erreicht": len(reached),
+        **{key: cases[key] for key in CASE_KEYS},
+        "ratsuchende": client_count,
+        "personen_erreicht": client_count + _others_reached(active, sessions),
         "beratungssitzungen": sum(count for _codes, count, _minutes in session_groups),
         "beratungsminuten": sum(minutes or 0 for _codes, _count, minutes in session_groups),
-        **client_figures,
-        "staatsangehoerigkeiten_anzahl": len(
-            _distinct(p["nationalities"] for p in clients.values())
-        ),
-        "zugangswege": shares(routes, sum(routes.values())),
+        **{key: client_figures[key] for key in CLIENT_SHARE_KEYS},
+        "staatsangehoerigkeiten_anzahl": client_figures["staatsangehoerigkeiten_anzahl"],
+        "zugangswege": cases["zugangswege"],
         "themen": dict(topics.most_common()),
         **_goals(active, year),
         "unbekannt": unknown,
@@ -219,5 +305,5 @@ def annual_figures(scope: Scope, year: int, *, with_previous: bool = True) -> di
     return figures
 
 
-def _distinct(lists: Iterable[list[str]]) -> set[str]:
-    return {code for codes in lists for code in codes}
+def _distinct(lists: Iterable[list[str] | None]) -> set[str]:
+    return {code for codes in lists for code in codes or ()}
