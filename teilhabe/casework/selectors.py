@@ -51,24 +51,24 @@ def search_clients(
     if birth_year:
         candidates = candidates.filter(birth_year=birth_year)
     words = name_words(query)
-    found: list[Person] = []
+    found: list[tuple[int, str]] = []
     if any(character.isdigit() for character in query):
         numbered = Case.objects.filter(organisation_id__in=organisations, external_id=query).values(
             "client_id"
         )
-        found = _visible(
-            user, list(candidates.filter(Q(external_id=query) | Q(pk__in=numbered))[:limit])
-        )
+        found = _visible(user, candidates.filter(Q(external_id=query) | Q(pk__in=numbered)), limit)
     if words and not found:
         found = _by_name(user, candidates, organisations, words, limit)
     target = plain_key(query)
-    found.sort(key=lambda person: -fuzz.WRatio(target, person.name_plain))
-    return found[:limit]
+    found.sort(key=lambda row: (-fuzz.WRatio(target, row[1]), row[1], row[0]))
+    chosen = [pk for pk, _name in found[:limit]]
+    by_pk = Person.objects.in_bulk(chosen)
+    return [by_pk[pk] for pk in chosen]
 
 
 def _by_name(
     user: Any, candidates: QuerySet[Person], organisations: list[int], words: list[str], limit: int
-) -> list[Person]:
+) -> list[tuple[int, str]]:
     keys = NameKey.objects.filter(organisation_id__in=organisations)
     by_name = candidates
     for word in words:
@@ -76,7 +76,7 @@ def _by_name(
         if code := word_code(word):
             alike |= Q(code=code)
         by_name = by_name.filter(pk__in=keys.filter(alike).values("person_id"))
-    found = _visible(user, list(by_name[: limit * 8]))
+    found = _visible(user, by_name, limit * 8)
     if found:
         return found
     # Misspellings the sound-alike code does not catch ("Kovalneko"): the indexed words
@@ -93,12 +93,16 @@ def _by_name(
         ]
         by_name = candidates.filter(pk__in=keys.filter(word__in=similar).values("person_id"))
         candidates = by_name
-    return _visible(user, list(candidates[: limit * 8]))
+    return _visible(user, candidates, limit * 8)
 
 
-def _visible(user: Any, persons: list[Person]) -> list[Person]:
-    allowed = visible_among(user, [person.pk for person in persons])
-    return [person for person in persons if person.pk in allowed]
+def _visible(user: Any, persons: QuerySet[Person], limit: int) -> list[tuple[int, str]]:
+    """(pk, plain name) of up to `limit` of `persons` the user may see. Only the two
+    columns are read (unordered: the caller ranks them by similarity) and the whole
+    rows only for those finally shown."""
+    rows = list(persons.order_by().values_list("pk", "name_plain")[:limit])
+    allowed = visible_among(user, [pk for pk, _name in rows])
+    return [row for row in rows if row[0] in allowed]
 
 
 def case_list(

@@ -150,7 +150,9 @@ def _csv_value(cell: Cell) -> str:
         return ""
     if isinstance(cell, Share):
         cell = cell.value
-    if isinstance(cell, float | Decimal):
+    if isinstance(cell, Decimal):  # 7.50 from PostgreSQL, 7.5 from SQLite: the same
+        return format(cell.normalize(), "f").replace(".", ",")
+    if isinstance(cell, float):
         return str(cell).replace(".", ",")
     if isinstance(cell, datetime.date):
         return cell.strftime("%d.%m.%Y")
