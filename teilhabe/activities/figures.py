@@ -32,6 +32,7 @@ BREAKDOWN = (*GENDER_FIELDS, *AGE_FIELDS)
 
 @dataclass(frozen=True)
 class GroupFigures:
+    id: int
     name: str
     dates: int
     cancelled: int
@@ -42,6 +43,7 @@ class GroupFigures:
 
 @dataclass(frozen=True)
 class EventRow:
+    id: int
     date: datetime.date
     end_date: datetime.date | None
     title: str
@@ -97,7 +99,7 @@ def _groups(organisation: Organisation, year: int) -> list[GroupFigures]:
             named=Count("pk", filter=held & Q(attendance_mode="named")),
             **{name + "_sum": Sum(name, filter=held, default=0) for name in BREAKDOWN},
         )
-        .order_by("group__name")
+        .order_by("group__name", "group_id")
     )
     # Counted apart: a join with the participants would multiply the sums above.
     through = GroupMeeting.participants.through.objects.filter(
@@ -111,6 +113,7 @@ def _groups(organisation: Organisation, year: int) -> list[GroupFigures]:
     }
     return [
         GroupFigures(
+            id=row["group_id"],
             name=row["group__name"],
             dates=row["dates"],
             cancelled=row["cancelled_dates"],
@@ -126,10 +129,11 @@ def _events(organisation: Organisation, year: int) -> list[EventRow]:
     events = Event.objects.filter(organisation=organisation, date__year=year, cancelled=False)
     return [
         EventRow(
+            id=event.pk,
             date=event.date,
             end_date=event.end_date,
             title=event.title,
-            kind=str(event.get_kind_display()),
+            kind=event.kind,  # the code (EventKind); the report adds the label
             place=event.place,
             participants=event.total,
             partners=event.partners,

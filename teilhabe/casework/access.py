@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import Http404
 
 from teilhabe.accounts.roles import Role
@@ -31,10 +31,11 @@ def _scope(membership: Any) -> Q:
     return scope
 
 
-def visible_cases(user: Any) -> QuerySet[Case]:
+def _visibility(user: Any) -> Q | None:
+    """The condition on a case that makes it visible to `user` (None: nothing is)."""
     # Subqueries, not joins: no row is repeated, so no DISTINCT over a big city's cases.
     if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Case.objects.none()
+        return None
     condition = Q(pk__in=[])
     memberships = user.memberships.filter(role__in=CASE_ROLES).prefetch_related("services")
     shared = Case.shared_with.through.objects.filter(user=user).values("case_id")
@@ -46,7 +47,20 @@ def visible_cases(user: Any) -> QuerySet[Case]:
     withdrawn = Referral.objects.filter(
         consent__withdrawn_on__isnull=False, target_case__isnull=False
     ).values("target_case_id")
-    return Case.objects.filter(condition).exclude(pk__in=withdrawn)
+    return condition & ~Q(pk__in=withdrawn)
+
+
+def visible_cases(user: Any) -> QuerySet[Case]:
+    condition = _visibility(user)
+    return Case.objects.none() if condition is None else Case.objects.filter(condition)
+
+
+def _seen(condition: Q, cases: QuerySet[Case], column: str) -> set[int]:
+    """`column` of those of `cases` that meet the visibility `condition`. It is evaluated
+    for those rows only (selected, not filtered on): as a filter, SQLite walks the
+    organisation's every case by its index instead of looking the few up."""
+    seen = ExpressionWrapper(condition, output_field=BooleanField())
+    return {value for value, ok in cases.annotate(seen=seen).values_list(column, "seen") if ok}
 
 
 def visible_persons(user: Any) -> QuerySet[Person]:
@@ -56,24 +70,21 @@ def visible_persons(user: Any) -> QuerySet[Person]:
 
 
 def visible_among(user: Any, person_ids: list[int]) -> set[int]:
-    """Which of the given persons the user may see (cheap for a short list)."""
-    if not person_ids:
+    """Which of the given persons the user may see: cheap for a short list, as it reads
+    only those persons' cases (index on the client) and co-counselled links (index on
+    the person)."""
+    condition = _visibility(user)
+    if condition is None or not person_ids:
         return set()
-    cases = visible_cases(user)
-    # Their cases by the index on the client first, then the visibility of those few by
-    # primary key: asked in one query, SQLite walks the organisation's every case.
-    own = dict(Case.objects.filter(client_id__in=person_ids).values_list("pk", "client_id"))
-    allowed_own = set(cases.filter(pk__in=own).values_list("pk", flat=True)) if own else set()
-    seen = {client for case, client in own.items() if case in allowed_own}
+    seen = _seen(condition, Case.objects.filter(client_id__in=person_ids), "client_id")
     links = list(
         Case.co_counselled.through.objects.filter(person_id__in=person_ids).values_list(
             "case_id", "person_id"
         )
     )
     if links:
-        allowed = set(
-            cases.filter(pk__in={case for case, _person in links}).values_list("pk", flat=True)
-        )
+        cases = Case.objects.filter(pk__in={case for case, _person in links})
+        allowed = _seen(condition, cases, "pk")
         seen |= {person for case, person in links if case in allowed}
     return seen
 

@@ -63,7 +63,7 @@ def search_clients(
     found.sort(key=lambda row: (-fuzz.WRatio(target, row[1]), row[1], row[0]))
     chosen = [pk for pk, _name in found[:limit]]
     by_pk = Person.objects.in_bulk(chosen)
-    return [by_pk[pk] for pk in chosen]
+    return [by_pk[pk] for pk in chosen if pk in by_pk]  # merged away meanwhile: skipped
 
 
 def _by_name(
@@ -97,10 +97,13 @@ def _by_name(
 
 
 def _visible(user: Any, persons: QuerySet[Person], limit: int) -> list[tuple[int, str]]:
-    """(pk, plain name) of up to `limit` of `persons` the user may see. Only the two
-    columns are read (unordered: the caller ranks them by similarity) and the whole
-    rows only for those finally shown."""
-    rows = list(persons.order_by().values_list("pk", "name_plain")[:limit])
+    """(pk, plain name) of up to `limit` of `persons` the user may see, the first by
+    name (so the same on every engine and every run). Only the two columns are read;
+    the whole rows only for those finally shown."""
+    chosen = persons.order_by("pk")
+    rows = list(chosen.values_list("pk", "name_plain")[:limit])
+    if not rows:
+        return []
     allowed = visible_among(user, [pk for pk, _name in rows])
     return [row for row in rows if row[0] in allowed]
 

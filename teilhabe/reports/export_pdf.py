@@ -22,8 +22,11 @@ FONT_FILES = {  # weight -> file of the KERN design system's typeface
 
 
 def css_string(text: str) -> str:
-    """`text` as a quoted CSS string (for `content:` in the page margins)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    """`text` as a quoted CSS string (for `content:` in the page margins). It is put
+    into a <style> element unescaped, so < and > are CSS escapes: a name cannot end
+    the style element."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return '"' + escaped.replace("<", "\\3c ").replace(">", "\\3e ") + '"'
 
 
 def page_numbers() -> str:

@@ -70,11 +70,19 @@ class Scope:
         return cases.filter(kind__in=self.kinds) if self.kinds else cases
 
 
+def by_count(counts: Counter[Any]) -> dict[str, int]:
+    """Largest first; equal counts by their code, so that the order never depends on
+    the order in which the database returned its groups."""
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
+    return {str(key): count for key, count in ordered}
+
+
 def shares(counts: Counter[Any], known: int) -> dict[str, float]:
-    """Percentages with two decimals over the known values, largest first."""
+    """Percentages with two decimals over the known values, largest first (ties by
+    code)."""
     if not known:
         return {}
-    return {str(key): round(100 * count / known, 2) for key, count in counts.most_common()}
+    return {key: round(100 * count / known, 2) for key, count in by_count(counts).items()}
 
 
 def _age_group(age: int) -> str | None:
@@ -201,24 +209,28 @@ def _goals(active: QuerySet[Case], year: int) -> dict[str, Any]:
     """Counted in the database, one row per (area, status at year end): a Python replay
     of 50,000 histories took most of a big city's report."""
     end, before = datetime.date(year, 12, 31), datetime.date(year - 1, 12, 31)
-    goals = (
+    # Grouped by both statuses (GROUP BY refers to the selected subqueries, so each is
+    # computed once per goal); goals finished before the year began are left out here.
+    rows = (
         Goal.objects.filter(case__in=active, agreed_on__lte=end)
         .annotate(before=_status_on(before), at_end=_status_on(end))
-        .filter(Q(before__isnull=True) | ~Q(before__in=FINAL_GOAL_STATUSES))
+        .order_by()
+        .values_list("area", "before", "at_end")
+        .annotate(n=Count("pk"))
     )
     counted_areas: Counter[str] = Counter()
     at_year_end: Counter[str] = Counter()
-    for area, status, count in (
-        goals.order_by().values_list("area", "at_end").annotate(n=Count("pk"))
-    ):
+    for area, status_before, status, count in rows:
+        if status_before in FINAL_GOAL_STATUSES:
+            continue
         counted_areas[area] += count
         at_year_end[status or GoalStatus.IN_PROGRESS] += count
     total = sum(counted_areas.values())
     in_progress = at_year_end.get(GoalStatus.IN_PROGRESS, 0)
     return {
         "ziele": total,
-        "ziele_nach_bereich": dict(counted_areas.most_common()),
-        "ziele_status_jahresende": dict(at_year_end.most_common()),
+        "ziele_nach_bereich": by_count(counted_areas),
+        "ziele_status_jahresende": by_count(at_year_end),
         "ziele_in_bearbeitung_anteil": round(100 * in_progress / total, 2) if total else 0.0,
     }
 
@@ -296,7 +308,7 @@ def annual_figures(scope: Scope, year: int, *, with_previous: bool = True) -> di
         **{key: client_figures[key] for key in CLIENT_SHARE_KEYS},
         "staatsangehoerigkeiten_anzahl": client_figures["staatsangehoerigkeiten_anzahl"],
         "zugangswege": cases["zugangswege"],
-        "themen": dict(topics.most_common()),
+        "themen": by_count(topics),
         **_goals(active, year),
         "unbekannt": unknown,
     }

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from teilhabe.core.access import requires
 from teilhabe.core.audit_trail import log_read
 from teilhabe.core.forms import KernForm
+from teilhabe.programmes.access import visible_programmes
 from teilhabe.reports.export_organisation import CONTENT_TYPES, export, laid_out
 from teilhabe.reports.forms import FIRST_YEAR, default_year
 from teilhabe.reports.organisation import OrganisationReport, organisation_report
@@ -64,7 +65,10 @@ def _resolve(request: HttpRequest) -> Resolved | None:
     if not form.is_valid():
         return Resolved(option, form, None, "")
     year = form.cleaned_data["jahr"]
-    report = organisation_report(option.organisation, option.services, year)
+    # The programmes as the programme pages show them to this user (a team lead whose
+    # membership names services sees the programmes of those services only).
+    programmes = visible_programmes(request.user).filter(organisation=option.organisation)
+    report = organisation_report(option.organisation, option.services, year, programmes)
     return Resolved(option, form, report, urlencode({"jahr": year, "organisation": slug}))
 
 
@@ -91,7 +95,8 @@ def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
     if resolved is None or resolved.report is None:
         return HttpResponseBadRequest(_("The filters of the report are not valid."))
     report = resolved.report
-    log_read(request, report.organisation, f"report:organisation:{fmt}:{report.year}")
+    services = "-".join(report.service_codes) or "keine"
+    log_read(request, report.organisation, f"report:organisation:{fmt}:{report.year}:{services}")
     response = HttpResponse(export(report, fmt), content_type=CONTENT_TYPES[fmt])
     name = f"organisationsbericht-{report.organisation.slug}-{report.year}"
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'

@@ -39,22 +39,24 @@ from openpyxl import load_workbook
 from teilhabe.accounts.roles import Role
 from teilhabe.activities import services as activities
 from teilhabe.activities import services_volunteers
-from teilhabe.activities.models import TaskArea, Volunteer
+from teilhabe.activities.models import Group, TaskArea, Volunteer
 from teilhabe.conftest import make_user, signed_in_client
 from teilhabe.network import services as network
 from teilhabe.network.models import Actor, ActorKind, Agreement, Attendance, Body, BodyMembership
 from teilhabe.organisations.models import Organisation, Service
 from teilhabe.organisations.services import create_organisation
 from teilhabe.programmes import services as programmes
-from teilhabe.programmes.models import EarlyEndReason, EndKind
+from teilhabe.programmes.models import EarlyEndReason, EndKind, Programme
 from teilhabe.programmes.tests.world import programme_of
 from teilhabe.reports.figures import Scope, annual_figures
-from teilhabe.reports.organisation import ReportTable, Share, organisation_report
+from teilhabe.reports.organisation import organisation_report
+from teilhabe.reports.report_tables import Fixed, ReportTable, Share
 from teilhabe.reports.tests.test_figures import build
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 PAGE = reverse("reports:organisation")
+PARTNERS = '=HYPERLINK("http://example.org")'
 
 
 def _family(organisation: Organisation, country: str) -> tuple[Any, Any]:
@@ -93,8 +95,17 @@ def _world() -> Organisation:
         counts = {"total": total, "gender_unknown": total, "age_unknown": total}
         activities.record_meeting(cafe, date=day, counts=counts)
     activities.record_meeting(cafe, date=D(2024, 1, 22), cancelled=True)
+    reading = activities.create_group(diakonie, name="Lesecafé")
+    activities.record_meeting(
+        reading, date=D(2023, 3, 1), counts={"total": 5, "gender_unknown": 5, "age_unknown": 5}
+    )
     fest = activities.create_event(
-        diakonie, kind="event", title="Sommerfest", date=D(2024, 7, 6), place="Stadtpark"
+        diakonie,
+        kind="event",
+        title="Sommerfest",
+        date=D(2024, 7, 6),
+        place="Stadtpark",
+        partners='=HYPERLINK("http://example.org")',  # typed text, never a formula
     )
     activities.record_event_attendance(
         fest, counts={"total": 50, "gender_unknown": 50, "age_unknown": 50}
@@ -145,7 +156,8 @@ def _services() -> list[Service]:
 def _tables(organisation: Organisation) -> dict[str, ReportTable]:
     """The tables with English labels, as the test compares labels with msgids."""
     with translation.override("en"):
-        report = organisation_report(organisation, _services(), 2024)
+        programmes = Programme.objects.filter(organisation=organisation)
+        report = organisation_report(organisation, _services(), 2024, programmes)
         return {table.key: table for section in report.sections() for table in section.tables}
 
 
@@ -164,12 +176,12 @@ def test_every_table_carries_the_hand_computed_figures(diakonie: Organisation) -
         "Countries of origin": (2, 1),
         "Languages": (0, 0),
         "Home visits": (3, 1),
-        "Home visits per family": (1.5, 1.0),
-        "Average duration of a home visit (minutes)": (45.0, 45.0),
+        "Home visits per family": (Fixed(1.5), Fixed(1.0)),
+        "Average duration of a home visit (minutes)": (Fixed(45.0), Fixed(45.0)),
         "Completed regularly": (0, 0),
         "Ended early": (1, 0),
         "went on to another programme": (0, 0),
-        "Average time in the programme (months)": (5.0, None),
+        "Average time in the programme (months)": (Fixed(5.0), None),
     }
     assert _column(tables[f"{hippy}_abbruchgruende"])["new baby"] == (1, 0)
     assert _column(tables[f"{hippy}_herkunftslaender"]) == {
@@ -177,14 +189,19 @@ def test_every_table_carries_the_hand_computed_figures(diakonie: Organisation) -
         "Ukraine": (1, 1),
     }
     assert _column(tables["aktivitaeten"]) == {
-        "Group dates held": (2, 1),
-        "Attendances at group dates": (22, 8),
+        "Group dates held": (2, 2),
+        "Attendances at group dates": (22, 13),
         "Events and outings": (1, 0),
         "Participants of events": (50, 0),
     }
-    assert tables["gruppen"].rows == [("Elterncafé", 2, 1, 22, None, 8)]
+    # The Lesecafé met in 2023 only: listed, so that the 2023 column adds up to 8 + 5.
+    assert tables["gruppen"].rows == [
+        ("Elterncafé", 2, 1, 22, None, 8),
+        ("Lesecafé", 0, 0, 0, None, 5),
+    ]
+    assert _column(tables["aktivitaeten"])["Attendances at group dates"][1] == 8 + 5
     assert tables["veranstaltungen"].rows == [
-        (D(2024, 7, 6), "Sommerfest", "Event", "Stadtpark", 50, "", "")
+        (D(2024, 7, 6), "Sommerfest", "Event", "Stadtpark", 50, PARTNERS, "")
     ]
     assert _column(tables["ehrenamt"]) == {
         "Volunteers": (1, 0),
@@ -257,20 +274,32 @@ def test_exports_open_and_carry_the_figures(lead: Any) -> None:
 
     text = get("csv").content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert rows[0] == ["abschnitt", "tabelle", "zeile", "spalte", "wert"]
-    assert ["aktivitaeten", "gruppen", "Elterncafé", "Teilnahmen", "22"] in rows
-    assert ["ehrenamt", "ehrenamt", "Ehrenamtliche Stunden", "2024", "7,5"] in rows
+    assert rows[0] == ["abschnitt", "tabelle", "zeile", "bezeichnung", "spalte", "wert", "einheit"]
+    cafe = str(Group.objects.get(name="Elterncafé").pk)
+    assert ["aktivitaeten", "gruppen", cafe, "Elterncafé", "Teilnahmen", "22", ""] in rows
+    assert ["ehrenamt", "ehrenamt", "stunden", "Ehrenamtliche Stunden", "2024", "7,5", ""] in rows
+    hippy = f"programm_{Programme.objects.get().pk}"
+    assert ["programme", hippy, "hausbesuche_je_familie", "Hausbesuche je Familie", "2024",
+            "1,5", ""] in rows  # fmt: skip
+    partners = next(row for row in rows if row[4] == "Partner")
+    assert partners[5] == "'" + PARTNERS  # not a formula in Excel
 
     workbook = load_workbook(io.BytesIO(get("xlsx").content))
     groups = workbook["Gruppen"]
-    assert [cell.value for cell in groups[2]] == ["Elterncafé", 2, 1, 22, None, 8]
+    assert groups["A1"].value == "Gruppen" and groups["B2"].value == "Termine"
+    assert [cell.value for cell in groups[3]] == ["Elterncafé", 2, 1, 22, None, 8]
     hours = workbook["Ehrenamtliche in Zahlen"]
-    assert hours["B4"].value == 7.5 and isinstance(hours["B4"].value, float)
+    assert hours["A5"].value == "Ehrenamtliche Stunden"
+    assert hours["B5"].value == 7.5 and isinstance(hours["B5"].value, float)
+    events = workbook["Veranstaltungen und Ausflüge"]
+    assert events["F3"].value == PARTNERS and events["F3"].data_type == "s"
 
     pdf = get("pdf").content
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
     exports = LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=lead)
-    assert exports.count() == 4
+    assert sorted(entry.additional_data["read"] for entry in exports) == [
+        f"report:organisation:{fmt}:2024:IKB-JMD-MBE" for fmt in ("csv", "json", "pdf", "xlsx")
+    ]
 
 
 def test_other_organisations_and_roles_are_refused(diakonie: Organisation, lead: Any) -> None:
@@ -282,3 +311,16 @@ def test_other_organisations_and_roles_are_refused(diakonie: Organisation, lead:
     assert client.get(export, {"jahr": "1800", "organisation": "diakonie"}).status_code == 400
     counsellor = make_user("beratung", diakonie, Role.COUNSELLOR)
     assert signed_in_client(counsellor).get(PAGE).status_code == 403
+
+
+def test_a_lead_of_some_services_sees_only_their_programmes(diakonie: Organisation) -> None:
+    mbe = Service.objects.get(code="MBE")
+    lead = make_user("leitung_mbe", diakonie, Role.TEAM_LEAD)
+    membership = lead.memberships.get()
+    membership.services.set([mbe])
+    response = signed_in_client(lead).get(
+        reverse("reports:organisation_export", kwargs={"fmt": "json"}),
+        {"jahr": "2024", "organisation": "diakonie"},
+    )
+    data = json.loads(response.content)
+    assert list(data["fallarbeit"]) == ["MBE"] and data["programme"] == []
