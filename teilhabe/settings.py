@@ -131,6 +131,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 30,
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles every query whose estimated cost is high, such as the
+    # correlated subqueries of the annual report, taking longer (0.4 s for one query of
+    # a big city's report) than running it; Teilhabe's queries are short. An installation
+    # can turn it on again with TEILHABE_PG_JIT=on.
+    jit = "on" if os.environ.get("TEILHABE_PG_JIT") == "on" else "off"
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c jit={jit}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- authentication ------------------------------------------------------------
