@@ -212,14 +212,6 @@ def as_json(report: OrganisationReport) -> str:
     return json.dumps(report.as_json(), ensure_ascii=False, indent=2)
 
 
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-    "json": "application/json; charset=utf-8",
-}
-
-
 def export(report: OrganisationReport, fmt: str) -> bytes:
     if fmt == "pdf":
         return as_pdf(report)

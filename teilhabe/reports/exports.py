@@ -40,16 +40,8 @@ def as_csv(figures: dict[str, Any]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-    "json": "application/json; charset=utf-8",
-}
-
-
 def export(report: Any, fmt: str) -> bytes:
-    """An AnnualReport (presentation.py) as a file in one of CONTENT_TYPES' formats."""
+    """An AnnualReport (presentation.py) as a PDF, XLSX, CSV or JSON file."""
     if fmt == "pdf":
         from teilhabe.reports.export_pdf import as_pdf
 

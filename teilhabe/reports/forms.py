@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,21 @@ ALL = "alle"
 
 def default_year() -> int:
     return timezone.localdate().year - 1
+
+
+def year_choices() -> list[tuple[int, str]]:
+    """This year back to FIRST_YEAR, newest first."""
+    return [(year, str(year)) for year in range(timezone.localdate().year, FIRST_YEAR - 1, -1)]
+
+
+def organisation_choices(options: dict[str, ReportOption]) -> list[tuple[str, str]]:
+    return [(slug, option.organisation.name) for slug, option in options.items()]
+
+
+def downloads(url_name: str) -> list[tuple[str, str, str]]:
+    """(format, label, URL) of a report's exports, for reports/_downloads.html."""
+    labels = (("pdf", "PDF"), ("xlsx", _("Excel (XLSX)")), ("csv", "CSV"), ("json", "JSON"))
+    return [(fmt, str(label), reverse(url_name, kwargs={"fmt": fmt})) for fmt, label in labels]
 
 
 class AnnualReportForm(KernForm):
@@ -38,13 +54,8 @@ class AnnualReportForm(KernForm):
 
     def __init__(self, data: Any, *, options: dict[str, ReportOption], chosen: str) -> None:
         super().__init__(data)
-        this_year = timezone.localdate().year
-        self.fields["jahr"].choices = [  # type: ignore[attr-defined]
-            (year, str(year)) for year in range(this_year, FIRST_YEAR - 1, -1)
-        ]
-        self.fields["organisation"].choices = [  # type: ignore[attr-defined]
-            (slug, option.organisation.name) for slug, option in options.items()
-        ]
+        self.fields["jahr"].choices = year_choices()  # type: ignore[attr-defined]
+        self.fields["organisation"].choices = organisation_choices(options)  # type: ignore[attr-defined]
         self.fields["dienst"].choices = [  # type: ignore[attr-defined]
             (service.code, f"{service.name} ({service.code})")
             for service in options[chosen].services

@@ -12,11 +12,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from teilhabe.core.access import requires
-from teilhabe.core.audit_trail import log_read
 from teilhabe.reports import charts
-from teilhabe.reports.exports import CONTENT_TYPES, export
-from teilhabe.reports.forms import ALL, AnnualReportForm
+from teilhabe.reports.exports import export
+from teilhabe.reports.forms import ALL, AnnualReportForm, downloads
 from teilhabe.reports.presentation import AnnualReport, annual_report
+from teilhabe.reports.responses import CONTENT_TYPES, report_download
 from teilhabe.reports.selectors import ReportOption, report_options
 
 view_service_report = requires("reports.view_service_report")
@@ -65,12 +65,7 @@ def annual(request: HttpRequest) -> HttpResponse:
             (section, [(table, charts.chart(table)) for table in section.tables])
             for section in resolved.report.sections()
         ]
-        context["formats"] = [
-            ("pdf", "PDF"),
-            ("xlsx", _("Excel (XLSX)")),
-            ("csv", "CSV"),
-            ("json", "JSON"),
-        ]
+        context["downloads"] = downloads("reports:annual_export")
     return render(request, "reports/annual.html", context)
 
 
@@ -81,14 +76,13 @@ def annual_export(request: HttpRequest, fmt: str) -> HttpResponse:
     resolved = _resolve(request)
     if resolved is None or resolved.report is None:
         return HttpResponseBadRequest(_("The filters of the report are not valid."))
-    report = resolved.report
+    report, organisation = resolved.report, resolved.option.organisation
     codes = "-".join(service.code for service in report.services)
-    log_read(
+    return report_download(
         request,
-        resolved.option.organisation,
+        organisation,
+        export(report, fmt),
+        fmt,
+        f"jahresbericht-{organisation.slug}-{codes.lower()}-{report.year}",
         f"report:annual:{fmt}:{report.year}:{codes}:{'-'.join(report.kinds) or 'alle'}",
     )
-    response = HttpResponse(export(report, fmt), content_type=CONTENT_TYPES[fmt])
-    name = f"jahresbericht-{resolved.option.organisation.slug}-{codes.lower()}-{report.year}"
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response

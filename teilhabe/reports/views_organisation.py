@@ -11,17 +11,16 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from teilhabe.core.access import requires
-from teilhabe.core.audit_trail import log_read
 from teilhabe.core.forms import KernForm
 from teilhabe.programmes.access import visible_programmes
-from teilhabe.reports.export_organisation import CONTENT_TYPES, export, laid_out
-from teilhabe.reports.forms import FIRST_YEAR, default_year
+from teilhabe.reports.export_organisation import export, laid_out
+from teilhabe.reports.forms import default_year, downloads, organisation_choices, year_choices
 from teilhabe.reports.organisation import OrganisationReport, organisation_report
+from teilhabe.reports.responses import CONTENT_TYPES, report_download
 from teilhabe.reports.selectors import ReportOption, report_options
 
 view_service_report = requires("reports.view_service_report")
@@ -33,13 +32,8 @@ class OrganisationReportForm(KernForm):
 
     def __init__(self, data: object, *, options: dict[str, ReportOption]) -> None:
         super().__init__(data)
-        this_year = timezone.localdate().year
-        self.fields["jahr"].choices = [  # type: ignore[attr-defined]
-            (year, str(year)) for year in range(this_year, FIRST_YEAR - 1, -1)
-        ]
-        self.fields["organisation"].choices = [  # type: ignore[attr-defined]
-            (slug, option.organisation.name) for slug, option in options.items()
-        ]
+        self.fields["jahr"].choices = year_choices()  # type: ignore[attr-defined]
+        self.fields["organisation"].choices = organisation_choices(options)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -78,12 +72,7 @@ def organisation(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"resolved": resolved}
     if resolved and resolved.report:
         context["sections"] = laid_out(resolved.report)
-        context["formats"] = [
-            ("pdf", "PDF"),
-            ("xlsx", _("Excel (XLSX)")),
-            ("csv", "CSV"),
-            ("json", "JSON"),
-        ]
+        context["downloads"] = downloads("reports:organisation_export")
     return render(request, "reports/organisation.html", context)
 
 
@@ -96,8 +85,11 @@ def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
         return HttpResponseBadRequest(_("The filters of the report are not valid."))
     report = resolved.report
     services = "-".join(report.service_codes) or "keine"
-    log_read(request, report.organisation, f"report:organisation:{fmt}:{report.year}:{services}")
-    response = HttpResponse(export(report, fmt), content_type=CONTENT_TYPES[fmt])
-    name = f"organisationsbericht-{report.organisation.slug}-{report.year}"
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return report_download(
+        request,
+        report.organisation,
+        export(report, fmt),
+        fmt,
+        f"organisationsbericht-{report.organisation.slug}-{report.year}",
+        f"report:organisation:{fmt}:{report.year}:{services}",
+    )
