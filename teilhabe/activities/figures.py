@@ -207,7 +207,8 @@ def activity_report(organisation: Organisation, year: int) -> ActivityReport:
 
 
 def as_json(figures: ActivityFigures | ActivityReport) -> dict[str, Any]:
-    """Plain types for JSON: dates in ISO format, hours as strings (exact decimals)."""
+    """Plain types for JSON: dates in ISO format, hours as strings (exact decimals,
+    without trailing zeros)."""
 
     def plain(value: Any) -> Any:
         if isinstance(value, dict):
@@ -217,7 +218,8 @@ def as_json(figures: ActivityFigures | ActivityReport) -> dict[str, Any]:
         if isinstance(value, datetime.date):
             return value.isoformat()
         if isinstance(value, Decimal):
-            return str(value)
+            # Normalised: PostgreSQL sums to 7.50, SQLite to 7.5; the JSON says "7.5".
+            return format(value.normalize(), "f")
         return value
 
     result: dict[str, Any] = plain(asdict(figures))
