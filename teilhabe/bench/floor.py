@@ -24,7 +24,7 @@ from teilhabe.casework.models import Case, Goal, GoalStatusChange, Person, Sessi
 from teilhabe.casework.models.codes import FINAL_GOAL_STATUSES, GoalStatus
 from teilhabe.organisations.models import Area, Service
 from teilhabe.reports.country_groups import region_of
-from teilhabe.reports.figures import AGE_GROUPS, shares
+from teilhabe.reports.figures import AGE_GROUPS, CLIENT_SHARE_KEYS, shares
 
 TEXT, DAY, NUMBER, CODES = pl.Utf8, pl.Date, pl.Int64, pl.List(pl.Utf8)
 
@@ -108,15 +108,8 @@ _YEARS = (
     "year(f.first_case) - year(p.arrival_date) - CASE WHEN month(f.first_case) * 100 "
     "+ day(f.first_case) < month(p.arrival_date) * 100 + day(p.arrival_date) THEN 1 ELSE 0 END"
 )
-CLIENT_KEYS = (
-    "herkunftslaender",
-    "rechtsstatus",
-    "geschlecht",
-    "stadtteile",
-    "altersgruppen",
-    "aufenthaltsdauer",
-    "schulabschluss",
-)
+# The engine's client shares but the regions, which the floor derives from the countries.
+CLIENT_KEYS = tuple(key for key in CLIENT_SHARE_KEYS if key != "herkunftsregionen")
 STEPS = [
     """CREATE OR REPLACE TEMP TABLE active AS
     SELECT c.id, c.client_id, c.kind, c.opened_on, c.closed_on, c.access_route

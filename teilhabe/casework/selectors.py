@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from teilhabe.casework.access import (
     organisations_of,
-    visible_among,
+    visibility_of_persons,
     visible_cases,
     visible_persons,
 )
@@ -115,11 +115,12 @@ def _visible_ranked(
         persons.order_by("pk").values_list("pk", "name_plain")[: limit * CANDIDATES_PER_RESULT]
     )
     rows.sort(key=lambda row: (-fuzz.WRatio(target, row[1]), row[1], row[0]))
+    visible = visibility_of_persons(user)
     shown: list[tuple[int, str]] = []
     batch = limit * 2
     for start in range(0, len(rows), batch):
         part = rows[start : start + batch]
-        allowed = visible_among(user, [pk for pk, _name in part])
+        allowed = visible([pk for pk, _name in part])
         shown += [row for row in part if row[0] in allowed]
         if len(shown) >= limit:
             break

@@ -46,8 +46,6 @@ def display(cell: Cell) -> str:
         return percent(cell.value)
     if isinstance(cell, Fixed):
         return number(cell.value, cell.places)
-    if isinstance(cell, bool):
-        return str(cell)
     if isinstance(cell, int):
         return number(cell)
     if isinstance(cell, Decimal):

@@ -237,8 +237,9 @@ def _goals(active: QuerySet[Case], year: int) -> dict[str, Any]:
 
 def _case_figures(
     active: QuerySet[Case], first: datetime.date, last: datetime.date
-) -> dict[str, Any]:
-    """The case counts and the access routes, from one GROUP BY over the active cases."""
+) -> tuple[dict[str, Any], int]:
+    """The case counts and the access routes (with the cases whose route is unknown),
+    from one GROUP BY over the active cases."""
     rows = (
         active.order_by()
         .values_list("access_route")
@@ -259,7 +260,7 @@ def _case_figures(
             counts[key] += number
         by_route[route] += numbers[0]
     routes, unknown = _known(by_route, lambda code: code or None)
-    return {**counts, "zugangswege": shares(routes, sum(routes.values())), "_unknown": unknown}
+    return {**counts, "zugangswege": shares(routes, sum(routes.values()))}, unknown
 
 
 def _others_reached(active: QuerySet[Case], sessions: QuerySet[Session]) -> int:
@@ -291,9 +292,9 @@ def annual_figures(scope: Scope, year: int, *, with_previous: bool = True) -> di
         .values_list("topics")
         .annotate(n=Count("pk"), minutes=Sum("duration_minutes"))
     )
-    cases = _case_figures(active, first, last)
+    cases, unknown_routes = _case_figures(active, first, last)
     client_figures, unknown, client_count = _client_shares(clients, active, year)
-    unknown["zugangswege"] = cases.pop("_unknown")
+    unknown["zugangswege"] = unknown_routes
     topics: Counter[str] = Counter()
     for codes, count, _minutes in session_groups:
         for topic in codes or ():

@@ -45,6 +45,10 @@ def percent(value: float | int | None) -> str:
     return "–" if value is None else f"{number(value, 2)}{NBSP}%"
 
 
+def formatted(value: float | int | None, is_share: bool) -> str:
+    return percent(value) if is_share else number(value)
+
+
 RESIDENCE = {
     "in_deutschland_geboren": gettext_lazy("born in Germany"),
     "unter_2": gettext_lazy("less than 2 years"),
@@ -86,11 +90,11 @@ class Row:
 
     @property
     def formatted_value(self) -> str:
-        return percent(self.value) if self.is_share else number(self.value)
+        return formatted(self.value, self.is_share)
 
     @property
     def formatted_previous(self) -> str:
-        return percent(self.previous) if self.is_share else number(self.previous)
+        return formatted(self.previous, self.is_share)
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,7 @@ class Table:
         return str(DEFINITIONS[self.key])
 
     def formatted(self, value: float | int | None) -> str:
-        return percent(value) if self.is_share else number(value)
+        return formatted(value, self.is_share)
 
     def base_note(self) -> str:
         """Over whom the shares are counted, and how many have the value unknown."""
@@ -156,11 +160,11 @@ class KeyFigure:
 
     @property
     def formatted_value(self) -> str:
-        return percent(self.value) if self.is_share else number(self.value)
+        return formatted(self.value, self.is_share)
 
     @property
     def formatted_previous(self) -> str:
-        return percent(self.previous) if self.is_share else number(self.previous)
+        return formatted(self.previous, self.is_share)
 
 
 @dataclass(frozen=True)
