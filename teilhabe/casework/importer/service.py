@@ -13,12 +13,12 @@ from typing import Any
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.utils.translation import gettext as _
 
 from teilhabe.casework.importer import parse
+from teilhabe.casework.importer.guard import ImportGuard
 from teilhabe.casework.importer.sources import open_tables
 from teilhabe.casework.importer.store import ImportSummary, store
-from teilhabe.casework.models import Case, Person
+from teilhabe.casework.models import Person
 from teilhabe.core.db import refresh_statistics
 from teilhabe.core.tabular import Problem, TableError
 from teilhabe.organisations.models import Area, Organisation
@@ -45,9 +45,15 @@ def _no_progress(percent: int) -> None:
 
 
 def check(
-    path: Path, organisation: Organisation, progress: Callable[[int], None] = _no_progress
+    path: Path,
+    organisation: Organisation,
+    progress: Callable[[int], None] = _no_progress,
+    actor: Any = None,
 ) -> parse.Staged:
-    """Reads and checks every table; raises TableError listing every problem."""
+    """Reads and checks every table; raises TableError listing every problem.
+
+    `actor` is the importing user, bound by the access rules of `guard.py`; None is the
+    command line."""
     tables = open_tables(path)
     problems: list[Problem] = []
     staged = parse.Staged()
@@ -65,38 +71,19 @@ def check(
     progress(10)
     if usable.get("faelle"):
         parse.read_cases(tables["faelle"], known_persons, problems, staged)
-        offered = set(organisation.services.values_list("code", flat=True))
-        for case in staged.cases.values():
-            if case.service and case.service not in offered:
-                problems.append(
-                    Problem(
-                        tables["faelle"].file,
-                        case.line,
-                        "dienst",
-                        _not_offered(organisation),
-                        case.service,
-                    )
-                )
-    stored_cases = set(
-        Case.objects.filter(organisation=organisation)
-        .exclude(external_id="")
-        .values_list("external_id", flat=True)
-    )
-    known_cases = stored_cases | set(staged.cases)
+    guard = ImportGuard.for_user(actor, organisation)
+    known_cases = set(guard.cases) | set(staged.cases)
     progress(20)
     if usable.get("kontakte"):
         parse.read_sessions(tables["kontakte"], known_cases, known_persons, problems, staged)
     progress(45)
     if usable.get("ziele"):
         parse.read_goals(tables["ziele"], known_cases, problems, staged)
+    guard.check(staged, {name: table.file for name, table in tables.items()}, problems)
     if problems:
         problems.sort(key=lambda p: (parse_order(p.file), p.line))
         raise TableError(problems)
     return staged
-
-
-def _not_offered(organisation: Organisation) -> str:
-    return _("%(org)s does not offer this service.") % {"org": organisation.slug}
 
 
 def parse_order(file: str) -> int:
@@ -114,7 +101,7 @@ def import_casework(
     actor: Any = None,
     progress: Callable[[int], None] = _no_progress,
 ) -> ImportResult:
-    staged = check(path, organisation, progress)
+    staged = check(path, organisation, progress, actor)
     progress(50)
     counts = {
         "personen": len(staged.persons),
@@ -124,7 +111,7 @@ def import_casework(
     }
     if dry_run:
         return ImportResult(ImportSummary(), True, staged.warnings, counts)
-    summary = store(organisation, staged)
+    summary = store(organisation, staged, actor=actor, source=path.name)
     refresh_statistics()
     progress(100)
     LogEntry.objects.create(

@@ -8,16 +8,18 @@ replaced only when the file's sessions of that case differ from the stored ones.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models, transaction
 
+from teilhabe.casework.importer.audit import ImportAudit, as_text
+from teilhabe.casework.importer.counts import Counts
 from teilhabe.casework.importer.fast_insert import insert_rows
-from teilhabe.casework.importer.parse import CaseRow, GoalRow, PersonRow, SessionRow, Staged
-from teilhabe.casework.models import Case, Goal, GoalStatusChange, Household, Person, Session
+from teilhabe.casework.importer.parse import CaseRow, GoalRow, PersonRow, Staged
+from teilhabe.casework.importer.store_sessions import store_sessions
+from teilhabe.casework.models import Case, Goal, GoalStatusChange, Household, Person
 from teilhabe.casework.models.codes import GoalStatus
 from teilhabe.casework.name_index import sync_name_keys
 from teilhabe.casework.search_keys import phonetic_key, plain_key
@@ -27,23 +29,20 @@ BATCH = 2000
 
 
 @dataclass
-class Counts:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-
-@dataclass
 class ImportSummary:
     persons: Counts = field(default_factory=Counts)
     cases: Counts = field(default_factory=Counts)
     sessions: Counts = field(default_factory=Counts)
     goals: Counts = field(default_factory=Counts)
+    audit_entries: int = 0
 
     def as_dict(self) -> dict[str, dict[str, int]]:
         return {
             name: vars(getattr(self, name)) for name in ("persons", "cases", "sessions", "goals")
         }
+
+
+Label = Callable[[str, dict[str, Any]], str]
 
 
 def _upsert(
@@ -53,8 +52,11 @@ def _upsert(
     counts: Counts,
     scope: dict[str, Any],
     stored_ids: Any,
+    audit: ImportAudit,
+    label: Label,
 ) -> dict[str, int]:
-    """Creates or updates by external id; returns external id -> primary key.
+    """Creates or updates by external id; returns external id -> primary key. Every
+    created or changed record gets its audit entry.
 
     `stored_ids` is the queryset of (external id, pk) pairs to read after inserting.
     """
@@ -66,12 +68,19 @@ def _upsert(
         stored = existing.get(key)
         if stored is None:
             new.append({"external_id": key, **scope, **values})
-        elif any(getattr(stored, name) != value for name, value in values.items()):
+            continue
+        changes = {
+            name: [as_text(getattr(stored, name)), as_text(value)]
+            for name, value in values.items()
+            if getattr(stored, name) != value
+        }
+        if changes:
             for name, value in values.items():
                 setattr(stored, name, value)
             if hasattr(stored, "version"):
                 stored.version += 1
             changed.append(stored)
+            audit.changed(model, stored.pk, label(key, values), changes)
         else:
             counts.unchanged += 1
     insert_rows(model, new)
@@ -80,11 +89,22 @@ def _upsert(
         model._default_manager.bulk_update(changed, [*fields, *extra], batch_size=BATCH)
     counts.created += len(new)
     counts.updated += len(changed)
-    return dict(stored_ids.exclude(external_id="").values_list("external_id", "pk"))
+    ids: dict[str, int] = dict(stored_ids.exclude(external_id="").values_list("external_id", "pk"))
+    for row in new:
+        key = row["external_id"]
+        audit.created(model, ids[key], label(key, row), {**row, "id": ids[key]})
+    return ids
 
 
-def _replace_m2m(through: Any, owner: str, other: str, pairs: dict[int, set[int]]) -> None:
-    """Sets the many-to-many rows of the given owners to exactly `pairs`."""
+class ImportRefusedError(Exception):
+    """An existing case would change its service or client."""
+
+
+def _replace_m2m(
+    through: Any, owner: str, other: str, pairs: dict[int, set[int]]
+) -> dict[int, tuple[set[int], set[int]]]:
+    """Sets the many-to-many rows of the given owners to exactly `pairs`; returns the
+    owners whose rows changed, with the rows before and after."""
     current: dict[int, set[int]] = {}
     for owner_id, other_id in through.objects.filter(**{f"{owner}__in": list(pairs)}).values_list(
         owner, other
@@ -94,26 +114,36 @@ def _replace_m2m(through: Any, owner: str, other: str, pairs: dict[int, set[int]
         owner_id for owner_id, wanted in pairs.items() if current.get(owner_id, set()) != wanted
     ]
     if not stale:
-        return
+        return {}
     through.objects.filter(**{f"{owner}__in": stale}).delete()
     insert_rows(through, ({owner: o, other: p} for o in stale for p in pairs[o]))
+    return {o: (current.get(o, set()), pairs[o]) for o in stale}
 
 
-def store(organisation: Organisation, staged: Staged) -> ImportSummary:
+def store(
+    organisation: Organisation, staged: Staged, *, actor: Any = None, source: str = ""
+) -> ImportSummary:
+    """Writes the checked rows in one transaction, with an audit entry per record."""
     summary = ImportSummary()
+    audit = ImportAudit(getattr(actor, "pk", None), source)
     with transaction.atomic():
         person_ids = _store_persons(
-            organisation, staged.persons.values(), summary, staged.has_names
+            organisation, staged.persons.values(), summary, staged.has_names, audit
         )
-        case_ids = _store_cases(organisation, staged.cases.values(), person_ids, summary)
+        case_ids = _store_cases(organisation, staged.cases.values(), person_ids, summary, audit)
         if staged.has_sessions:
-            _store_sessions(staged.sessions, case_ids, person_ids, summary)
-        _store_goals(organisation, staged.goals.values(), case_ids, summary)
+            store_sessions(staged.sessions, case_ids, person_ids, summary.sessions, audit)
+        _store_goals(organisation, staged.goals.values(), case_ids, summary, audit)
+        summary.audit_entries = audit.write()
     return summary
 
 
 def _store_persons(
-    organisation: Organisation, rows: Iterable[PersonRow], summary: ImportSummary, has_names: bool
+    organisation: Organisation,
+    rows: Iterable[PersonRow],
+    summary: ImportSummary,
+    has_names: bool,
+    audit: ImportAudit,
 ) -> dict[str, int]:
     rows = list(rows)
     households = {h.external_id: h.pk for h in Household.objects.filter(organisation=organisation)}
@@ -159,10 +189,17 @@ def _store_persons(
         summary.persons,
         {"organisation_id": organisation.pk},
         Person.objects.filter(organisation=organisation),
+        audit,
+        _person_label,
     )
     if has_names:
         sync_name_keys(organisation.pk)
     return ids
+
+
+def _person_label(key: str, values: dict[str, Any]) -> str:
+    name = f"{values.get('first_name', '')} {values.get('last_name', '')}".strip()
+    return name or key
 
 
 def _store_cases(
@@ -170,6 +207,7 @@ def _store_cases(
     rows: Iterable[CaseRow],
     person_ids: dict[str, int],
     summary: ImportSummary,
+    audit: ImportAudit,
 ) -> dict[str, int]:
     rows = list(rows)
     services = dict(Service.objects.values_list("code", "pk"))
@@ -189,132 +227,42 @@ def _store_cases(
             "closing_reason": row.closing_reason,
         }
 
+    codes = {pk: code for code, pk in services.items()}
+
+    def label(key: str, values: dict[str, Any]) -> str:
+        return f"{codes[values['service_id']]} {key}"
+
+    def checked(row: CaseRow) -> tuple[str, dict[str, Any]]:
+        data, stored = values(row), existing.get(row.fid)
+        # guard.py refuses such files; this is the last line, should it ever be bypassed
+        if stored and (stored.service_id, stored.client_id) != (
+            data["service_id"],
+            data["client_id"],
+        ):
+            raise ImportRefusedError(row.fid)
+        return row.fid, data
+
     ids = _upsert(
         Case,
         existing,
-        ((r.fid, values(r)) for r in rows),
+        (checked(r) for r in rows),
         summary.cases,
         {"organisation_id": organisation.pk},
         Case.objects.filter(organisation=organisation),
+        audit,
+        label,
     )
-    _replace_m2m(
+    replaced = _replace_m2m(
         Case.co_counselled.through,
         "case_id",
         "person_id",
         {ids[r.fid]: {person_ids[p] for p in r.co_counselled} for r in rows},
     )
+    names = {ids[r.fid]: r.fid for r in rows}
+    for case_id, (before, after) in replaced.items():
+        changes = {"co_counselled": [as_text(sorted(before)), as_text(sorted(after))]}
+        audit.changed(Case, case_id, names[case_id], changes)
     return ids
-
-
-Signature = tuple[Any, ...]
-
-
-def _signature(
-    date: Any,
-    duration: Any,
-    form: str,
-    topics: Iterable[str],
-    language: str,
-    interpreter: Any,
-    present: Iterable[int],
-) -> Signature:
-    return (date, duration, form, tuple(topics), language, interpreter, tuple(sorted(present)))
-
-
-def _stored_sessions(case_ids: list[int]) -> dict[int, list[Signature]]:
-    imported = Session.objects.filter(case_id__in=case_ids, imported=True)
-    presence: dict[int, list[int]] = {}
-    through = Session.present.through
-    for session_id, person_id in through.objects.filter(session__in=imported).values_list(
-        "session_id", "person_id"
-    ):
-        presence.setdefault(session_id, []).append(person_id)
-    stored: dict[int, list[Signature]] = {}
-    columns = (
-        "pk",
-        "case_id",
-        "date",
-        "duration_minutes",
-        "form",
-        "topics",
-        "language",
-        "interpreter",
-    )
-    for pk, case, date, duration, form, topics, language, interpreter in imported.values_list(
-        *columns
-    ).iterator(chunk_size=BATCH):
-        stored.setdefault(case, []).append(
-            _signature(date, duration, form, topics, language, interpreter, presence.get(pk, []))
-        )
-    return stored
-
-
-def _store_sessions(
-    rows: list[SessionRow],
-    case_ids: dict[str, int],
-    person_ids: dict[str, int],
-    summary: ImportSummary,
-) -> None:
-    wanted: dict[int, list[Signature]] = {}
-    for row in rows:
-        present = [person_ids[p] for p in row.present]
-        wanted.setdefault(case_ids[row.fid], []).append(
-            _signature(
-                row.date, row.duration, row.form, row.topics, row.language, row.interpreter, present
-            )
-        )
-    rows.clear()  # the signatures carry everything; free the staged rows
-    stored = (
-        _stored_sessions(list(wanted)) if Session.objects.filter(imported=True).exists() else {}
-    )
-    stale = [
-        case
-        for case, sessions in wanted.items()
-        if Counter(sessions) != Counter(stored.get(case, []))
-    ]
-    summary.sessions.unchanged = sum(len(wanted[case]) for case in wanted) - sum(
-        len(wanted[case]) for case in stale
-    )
-    if not stale:
-        return
-    summary.sessions.updated = sum(len(stored.get(case, [])) for case in stale)
-    Session.objects.filter(case_id__in=stale, imported=True).delete()
-    # Sessions with persons present need their primary keys for the many-to-many rows;
-    # the others (most of them) go in as plain rows.
-    with_people: list[Session] = []
-    people: list[tuple[int, ...]] = []
-
-    def plain_rows() -> Iterable[dict[str, Any]]:
-        for case in stale:
-            for date, duration, form, topics, language, interpreter, present in wanted[case]:
-                values = {
-                    "case_id": case,
-                    "date": date,
-                    "duration_minutes": duration,
-                    "form": form,
-                    "topics": list(topics),
-                    "language": language,
-                    "interpreter": interpreter,
-                    "imported": True,
-                }
-                if present:
-                    with_people.append(Session(**values))
-                    people.append(present)
-                else:
-                    yield values
-
-    created = insert_rows(Session, plain_rows())
-    saved = Session.objects.bulk_create(with_people, batch_size=BATCH)
-    through = Session.present.through
-    insert_rows(
-        through,
-        (
-            {"session_id": s.pk, "person_id": p}
-            for s, present in zip(saved, people, strict=True)
-            for p in present
-        ),
-    )
-    summary.sessions.created = created + len(saved)
 
 
 def _store_goals(
@@ -322,6 +270,7 @@ def _store_goals(
     rows: Iterable[GoalRow],
     case_ids: dict[str, int],
     summary: ImportSummary,
+    audit: ImportAudit,
 ) -> None:
     rows = list(rows)
     existing = {
@@ -347,6 +296,8 @@ def _store_goals(
         summary.goals,
         {},
         Goal.objects.filter(case__organisation=organisation),
+        audit,
+        lambda key, values: f"{values['area']}: {values['text'][:60]}",
     )
 
     # The history is only ever added to (annual-report.md: in progress from the day the
