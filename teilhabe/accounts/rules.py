@@ -49,6 +49,8 @@ PERMISSIONS = {
     "casework.work_with_cases": role_predicate(Role.COUNSELLOR, Role.TEAM_LEAD),
     "casework.import_cases": role_predicate(Role.TEAM_LEAD),
     "casework.merge_clients": role_predicate(Role.TEAM_LEAD),
+    # The complete answer to a data-subject access request (casework/subject_access.py).
+    "casework.answer_subject_access": is_data_protection_officer,
     # Groups, events and the calendar (activities/access.py: the user's organisations).
     # The calendar holds titles, places and times only, so every service role reads it.
     "activities.view_calendar": works_in_a_service,

@@ -4,7 +4,9 @@
   (responsible) or shared with them by name.
 - A team lead sees every case of their services at their organisation.
 - Nobody sees another organisation's cases; a consented hand-over creates a case at
-  the recipient, and a withdrawn consent hides that case from the recipient again.
+  the recipient, and a withdrawn consent hides that case from the recipient again,
+  together with every case opened at the recipient for the copied client since and the
+  copied client (the consent was the only ground for the recipient to hold them).
 - Coordination and statistics roles see no case at all (aggregates only).
 
 A membership without services means every service of the organisation.
@@ -19,7 +21,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import Http404
 
 from teilhabe.accounts.roles import Role
-from teilhabe.casework.models import Case, Person, Referral
+from teilhabe.casework.models import Case, Consent, Person, Referral
 
 CASE_ROLES = (Role.COUNSELLOR, Role.TEAM_LEAD)
 
@@ -32,23 +34,42 @@ def _scope(membership: Any) -> Q:
     return scope
 
 
+def _withdrawn(organisations: list[int]) -> tuple[Q, set[int]]:
+    """What withdrawn consents take away from the recipients among `organisations`: the
+    condition matching the received cases and every case opened for their clients
+    since, and those clients. A withdrawal is rare, so this is a short list."""
+    received = Referral.objects.filter(
+        consent__withdrawn_on__isnull=False,
+        target_case__organisation_id__in=organisations,
+    ).values_list("target_case__client_id", "target_case__opened_on")
+    condition, clients = Q(pk__in=[]), set()
+    for client_id, opened_on in received:
+        condition |= Q(client_id=client_id, opened_on__gte=opened_on)
+        clients.add(client_id)
+    return condition, clients
+
+
 def _visibility(user: Any) -> Q | None:
     """The condition on a case that makes it visible to `user` (None: nothing is)."""
     # Subqueries, not joins: no row is repeated, so no DISTINCT over a big city's cases.
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return None
     condition = Q(pk__in=[])
-    memberships = user.memberships.filter(role__in=CASE_ROLES).prefetch_related("services")
+    memberships = list(user.memberships.filter(role__in=CASE_ROLES).prefetch_related("services"))
     shared = Case.shared_with.through.objects.filter(user=user).values("case_id")
     for membership in memberships:
         scope = _scope(membership)
         if membership.role == Role.COUNSELLOR:
             scope &= Q(responsible=user) | Q(pk__in=shared)
         condition |= scope
-    withdrawn = Referral.objects.filter(
-        consent__withdrawn_on__isnull=False, target_case__isnull=False
-    ).values("target_case_id")
-    return condition & ~Q(pk__in=withdrawn)
+    withdrawn, _clients = _withdrawn([m.organisation_id for m in memberships])
+    return condition & ~withdrawn
+
+
+def _withdrawn_clients(user: Any) -> set[int]:
+    return (
+        _withdrawn(organisations_of(user))[1] if getattr(user, "is_authenticated", False) else set()
+    )
 
 
 def visible_cases(user: Any) -> QuerySet[Case]:
@@ -66,7 +87,11 @@ def _seen(condition: Q, cases: QuerySet[Case], column: str) -> set[int]:
 
 def visible_persons(user: Any) -> QuerySet[Person]:
     cases = visible_cases(user)
-    co_counselled = Case.co_counselled.through.objects.filter(case__in=cases).values("person_id")
+    co_counselled = (
+        Case.co_counselled.through.objects.filter(case__in=cases)
+        .exclude(person_id__in=_withdrawn_clients(user))
+        .values("person_id")
+    )
     return Person.objects.filter(Q(pk__in=cases.values("client_id")) | Q(pk__in=co_counselled))
 
 
@@ -76,15 +101,16 @@ def visibility_of_persons(user: Any) -> Callable[[list[int]], set[int]]:
     Each call reads only those persons' cases (index on the client) and co-counselled
     links (index on the person)."""
     condition = _visibility(user)
+    withdrawn = _withdrawn_clients(user) if condition is not None else set()
 
     def visible(person_ids: list[int]) -> set[int]:
         if condition is None or not person_ids:
             return set()
         seen = _seen(condition, Case.objects.filter(client_id__in=person_ids), "client_id")
         links = list(
-            Case.co_counselled.through.objects.filter(person_id__in=person_ids).values_list(
-                "case_id", "person_id"
-            )
+            Case.co_counselled.through.objects.filter(person_id__in=person_ids)
+            .exclude(person_id__in=withdrawn)
+            .values_list("case_id", "person_id")
         )
         if links:
             cases = Case.objects.filter(pk__in={case for case, _person in links})
@@ -135,3 +161,31 @@ def work_services(user: Any) -> dict[int, int]:
         for service_id in chosen or offered.values_list("pk", flat=True):
             offers.setdefault(service_id, membership.organisation_id)
     return offers
+
+
+def open_to(user: Any, persons: QuerySet[Person]) -> QuerySet[Person]:
+    """Those of `persons` (a short list: a household) the user may see, and those who
+    take part in no case at all, as family members recorded with a client do. A person
+    counselled in a case the user may not open is not shown, so cannot be added as
+    co-counselled either (that would open their record)."""
+    ids = list(persons.values_list("pk", flat=True))
+    seen = visible_among(user, ids)
+    involved = set(Case.objects.filter(client_id__in=ids).values_list("client_id", flat=True))
+    involved |= set(
+        Case.co_counselled.through.objects.filter(person_id__in=ids).values_list(
+            "person_id", flat=True
+        )
+    )
+    return persons.filter(pk__in=[pk for pk in ids if pk in seen or pk not in involved])
+
+
+def visible_consents(user: Any, person: Person) -> QuerySet[Consent]:
+    """The person's consents the user may see: those behind a hand-over of a case the
+    user may open, and those the user recorded."""
+    cases = visible_cases(user)
+    return (
+        Consent.objects.filter(person=person)
+        .filter(Q(referrals__source_case__in=cases) | Q(recorded_by=user))
+        .distinct()
+        .select_related("recipient", "recipient_service")
+    )

@@ -6,6 +6,7 @@ from teilhabe.casework import (
     views_consultation,
     views_handover,
     views_import,
+    views_subject_access,
 )
 
 app_name = "casework"
@@ -19,8 +20,14 @@ urlpatterns = [
     path("ratsuchende/<int:pk>/neuer-fall/", views_clients.case_create, name="case_create"),
     path(
         "ratsuchende/<int:pk>/auskunft.<str:fmt>",
-        views_clients.client_export,
+        views_subject_access.client_export,
         name="client_export",
+    ),
+    path("auskunftsersuchen/", views_subject_access.search, name="subject_access_search"),
+    path(
+        "auskunftsersuchen/<int:pk>.<str:fmt>",
+        views_subject_access.full_export,
+        name="subject_access_export",
     ),
     path("faelle/", views_cases.case_list, name="case_list"),
     path("faelle/<int:pk>/", views_cases.case_detail, name="case_detail"),

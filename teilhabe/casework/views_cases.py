@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from teilhabe.casework import selectors, services
-from teilhabe.casework.access import visible_cases
+from teilhabe.casework.access import open_to, visible_cases
 from teilhabe.casework.forms import (
     CaseTeamForm,
     CloseCaseForm,
@@ -24,7 +24,7 @@ from teilhabe.casework.forms import (
 from teilhabe.casework.models import Case, Person
 from teilhabe.casework.models.codes import CASE_SERVICES
 from teilhabe.core.access import requires
-from teilhabe.core.audit_trail import log_read
+from teilhabe.core.audit_trail import log_read, log_reads
 
 work_with_cases = requires("casework.work_with_cases")
 
@@ -33,12 +33,13 @@ def _case(request: HttpRequest, pk: int) -> Case:
     return get_object_or_404(visible_cases(request.user).select_related("client", "service"), pk=pk)
 
 
-def _household(case: Case) -> Any:
-    """Who can be present at a session: the household and the co-counselled persons."""
+def _household(case: Case, user: Any) -> Any:
+    """Who can be present at a session: the household and the co-counselled persons
+    (those the user may see, or who are in nobody's casework: access.open_to)."""
     condition = Q(co_counselled_in=case)
     if case.client.household_id:
         condition |= Q(household_id=case.client.household_id)
-    return Person.objects.filter(condition).exclude(pk=case.client_id).distinct()
+    return open_to(user, Person.objects.filter(condition).exclude(pk=case.client_id).distinct())
 
 
 @work_with_cases
@@ -47,6 +48,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     mine = request.GET.get("meine") == "1"
     cases = selectors.case_list(request.user, service=service, status=status, mine=mine)
     page = Paginator(cases, 50).get_page(request.GET.get("seite"))
+    # the page names its clients: one entry per client shown, in one INSERT; list(page)
+    # fills the page's cache, so the template reads the same rows without a second query
+    log_reads(request, [case.client for case in list(page)], "case-list")
     query = request.GET.copy()
     query.pop("seite", None)
     context = {
@@ -81,40 +85,49 @@ def _colleagues(case: Case) -> Any:
     )
 
 
-def _household_and_family(case: Case) -> Any:
-    """Persons of the client's household, for co-counselling."""
+def _household_and_family(case: Case, user: Any) -> Any:
+    """Persons of the client's household, for co-counselling: only those the user may
+    see or who are in nobody's casework (access.open_to), because co-counselling opens
+    the person's record to everybody who sees this case."""
     if not case.client.household_id:
         return case.co_counselled.all()
-    return (
+    return open_to(
+        user,
         Person.objects.filter(Q(household_id=case.client.household_id) | Q(co_counselled_in=case))
         .exclude(pk=case.client_id)
-        .distinct()
+        .distinct(),
     )
 
 
-def _team_form(case: Case, data: Any = None) -> CaseTeamForm:
+def _team_form(case: Case, user: Any, data: Any = None) -> CaseTeamForm:
     initial = {
         "responsible": case.responsible_id,
         "shared_with": list(case.shared_with.values_list("pk", flat=True)),
         "co_counselled": list(case.co_counselled.values_list("pk", flat=True)),
     }
     return CaseTeamForm(
-        data, initial=initial, colleagues=_colleagues(case), household=_household_and_family(case)
+        data,
+        initial=initial,
+        colleagues=_colleagues(case),
+        household=_household_and_family(case, user),
     )
 
 
 def _case_page(request: HttpRequest, case: Case, **forms: Any) -> HttpResponse:
+    # logged here, not only in case_detail: a form with errors shows the whole case too
+    log_read(request, case)
     context = {
         "case": case,
         "timeline": selectors.timeline(case),
         "goals": case.goals.all(),
-        "session_form": forms.get("session_form") or SessionQuickForm(household=_household(case)),
+        "session_form": forms.get("session_form")
+        or SessionQuickForm(household=_household(case, request.user)),
         "goal_form": forms.get("goal_form") or GoalForm(),
         "status_form": GoalStatusForm(),
         "close_form": forms.get("close_form") or CloseCaseForm(),
         "co_counselled": case.co_counselled.all(),
         "shared_with": case.shared_with.all(),
-        "team_form": forms.get("team_form") or _team_form(case),
+        "team_form": forms.get("team_form") or _team_form(case, request.user),
     }
     return render(request, "casework/case_detail.html", context, status=400 if forms else 200)
 
@@ -122,7 +135,6 @@ def _case_page(request: HttpRequest, case: Case, **forms: Any) -> HttpResponse:
 @work_with_cases
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
-    log_read(request, case)
     return _case_page(request, case)
 
 
@@ -130,7 +142,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
-    form = SessionQuickForm(request.POST, household=_household(case))
+    form = SessionQuickForm(request.POST, household=_household(case, request.user))
     if not form.is_valid():
         return _case_page(request, case, session_form=form)
     data = form.cleaned_data
@@ -206,7 +218,7 @@ def plan_print(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def case_team(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
-    form = _team_form(case, request.POST)
+    form = _team_form(case, request.user, request.POST)
     if not form.is_valid():
         return _case_page(request, case, team_form=form)
     services.set_case_team(

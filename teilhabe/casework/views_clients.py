@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from teilhabe.casework import selectors, services
 from teilhabe.casework.access import (
     can_open_cases_at,
+    open_to,
     visible_cases,
+    visible_consents,
     visible_person_or_404,
     visible_persons,
     work_services,
@@ -38,8 +40,8 @@ def client_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         query, year = form.cleaned_data["q"], form.cleaned_data["geburtsjahr"]
     clients = selectors.search_clients(request.user, query, year)
-    if query:
-        log_reads(request, clients, "search")
+    # the list without a search names persons too (up to a page of them): logged alike
+    log_reads(request, clients, "search" if query else "client-list")
     return render(
         request, "casework/client_list.html", {"form": form, "clients": clients, "query": query}
     )
@@ -71,6 +73,7 @@ def client_create(request: HttpRequest) -> HttpResponse:
         )
         duplicates = [p for p in similar if p.pk in visible]
         hidden_duplicates = len(similar) - len(duplicates)
+        log_reads(request, duplicates, "duplicate-check")
         if similar and not request.POST.get("confirm_new"):
             messages.warning(
                 request,
@@ -110,8 +113,10 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "client": client,
         "cases": cases,
-        "household": client.household.members.exclude(pk=client.pk) if client.household else [],
-        "consents": client.consents.select_related("recipient", "recipient_service"),
+        "household": open_to(request.user, client.household.members.exclude(pk=client.pk))
+        if client.household
+        else [],
+        "consents": visible_consents(request.user, client),
     }
     return render(request, "casework/client_detail.html", context)
 
@@ -130,6 +135,7 @@ def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("casework:client_detail", pk=client.pk)
+    log_read(request, client, "edit")  # the form shows address, phone and e-mail
     return render(request, "casework/client_edit.html", {"form": form, "client": client})
 
 
@@ -149,39 +155,8 @@ def case_create(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("Case opened."))
         return redirect("casework:case_detail", pk=case.pk)
+    log_read(request, client, "new-case")
     return render(request, "casework/case_form.html", {"form": form, "client": client})
-
-
-@work_with_cases
-def client_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    """Everything stored about the client (GDPR Art. 15), as JSON or PDF; logged."""
-    import json
-
-    from django.template.loader import render_to_string
-
-    from teilhabe.casework.subject_access import collect
-
-    if fmt not in {"json", "pdf"}:
-        raise Http404
-    client = visible_person_or_404(request.user, pk)
-    log_read(request, client, f"export:{fmt}")
-    data = collect(client)
-    name = f"auskunft-{client.pk}"
-    if fmt == "json":
-        response = HttpResponse(
-            json.dumps(data, ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.json"'
-        return response
-    from weasyprint import HTML
-
-    html = render_to_string(
-        "casework/subject_access.html", {"client": client, "data": data}, request
-    )
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-    return response
 
 
 @requires("casework.merge_clients")
@@ -204,6 +179,8 @@ def client_merge(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Records merged."))
             return redirect("casework:client_detail", pk=keep.pk)
     visible_similar = [p for p in similar if candidates.filter(pk=p.pk).exists()]
+    log_read(request, keep, "merge")
+    log_reads(request, visible_similar, "merge")
     return render(
         request, "casework/client_merge.html", {"client": keep, "similar": visible_similar}
     )

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from teilhabe.casework import handover
-from teilhabe.casework.access import visible_cases, visible_persons
+from teilhabe.casework.access import visible_cases, visible_consents, visible_persons
 from teilhabe.casework.forms import HandoverForm
-from teilhabe.casework.models import Consent
 from teilhabe.core.access import requires
+from teilhabe.core.audit_trail import log_read, log_reads
 
 work_with_cases = requires("casework.work_with_cases")
 
@@ -44,14 +44,16 @@ def propose(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Hand-over proposed to %s.") % consent.recipient)
             return redirect("casework:case_detail", pk=case.pk)
+    log_read(request, case, "handover")
     return render(request, "casework/handover_form.html", {"case": case, "form": form})
 
 
 @work_with_cases
 def inbox(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "casework/handover_inbox.html", {"referrals": handover.inbox(request.user)}
-    )
+    referrals = list(handover.inbox(request.user))
+    # each proposal names the person: a read by the receiving service before it decides
+    log_reads(request, [referral.consent.person for referral in referrals], "handover-inbox")
+    return render(request, "casework/handover_inbox.html", {"referrals": referrals})
 
 
 @work_with_cases
@@ -73,7 +75,8 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 @work_with_cases
 @require_POST
 def withdraw_consent(request: HttpRequest, pk: int) -> HttpResponse:
-    consent = get_object_or_404(Consent, pk=pk, person__in=visible_persons(request.user))
+    person = get_object_or_404(visible_persons(request.user), consents__pk=pk)
+    consent = get_object_or_404(visible_consents(request.user, person), pk=pk)
     handover.withdraw(consent)
     messages.success(request, _("Consent withdrawn; the recipient no longer has access."))
     return redirect("casework:client_detail", pk=consent.person_id)

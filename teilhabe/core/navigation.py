@@ -39,6 +39,9 @@ MAIN_NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry(_("Areas"), "organisations:areas", "organisations.view_areas"),
     NavEntry(_("Users"), "accounts:user_list", "accounts.manage_users"),
     NavEntry(_("Audit log"), "audit:log", "audit.view_log"),
+    NavEntry(
+        _("Access requests"), "casework:subject_access_search", "casework.answer_subject_access"
+    ),
     NavEntry(_("City statistics"), "statistics:city", "reports.view_city_statistics"),
     NavEntry(_("Closed years"), "statistics:closing", "reports.close_year"),
 )

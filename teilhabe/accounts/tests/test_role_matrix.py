@@ -71,6 +71,8 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "casework:client_edit": ({"pk": "<client>"}, CASEWORK),
     "casework:case_create": ({"pk": "<client>"}, CASEWORK),
     "casework:client_export": ({"pk": "<client>", "fmt": "json"}, CASEWORK),
+    "casework:subject_access_search": ({}, DPO),
+    "casework:subject_access_export": ({"pk": "<client>", "fmt": "json"}, DPO),
     "casework:case_list": ({}, CASEWORK),
     "casework:case_detail": ({"pk": "<case>"}, CASEWORK),
     "casework:session_create": ({"pk": "<case>"}, CASEWORK),
