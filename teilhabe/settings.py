@@ -93,7 +93,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "teilhabe.core.middleware.AuditMiddleware",
+    "teilhabe.core.middleware.NoStoreMiddleware",
     "teilhabe.accounts.middleware.AccessPolicyMiddleware",
     # Last, so that it sees the outcome of authentication in the views above it.
     "axes.middleware.AxesMiddleware",
@@ -197,7 +198,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("TEILHABE_BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("TEILHABE_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 CONTENT_SECURITY_POLICY = {
