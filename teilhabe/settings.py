@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "teilhabe.reports",
     "teilhabe.api",
     "teilhabe.audit",
+    "teilhabe.legal",
     "teilhabe.demo",
 ]
 

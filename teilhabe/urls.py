@@ -17,6 +17,7 @@ urlpatterns = [
     path("konto/api-schluessel/", include("teilhabe.api.urls")),
     path("api/v1/", api_urls()),
     path("berichte/", include("teilhabe.reports.urls")),
+    path("", include("teilhabe.legal.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -36,6 +36,8 @@ works_in_a_service = role_predicate(
 
 PERMISSIONS = {
     "accounts.manage_users": is_administrator,
+    # Imprint, privacy notice, accessibility statement: the operator's texts (legal).
+    "legal.edit_pages": is_administrator,
     # City-wide statistics: aggregates with small numbers suppressed (reports/statistics.py).
     "reports.view_city_statistics": is_statistics | is_integration_coordinator,
     # Closing a year of one's own organisation and services (object level: reports/freeze.py).

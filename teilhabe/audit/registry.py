@@ -27,6 +27,8 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("casework.Referral", []),
     # Closing and reopening a year (who, when, why); the stored figures stay in the row.
     ("reports.FrozenReport", ["figures_json", "city_counts"]),
+    # The operator's legal texts: who changed the imprint or the privacy notice, when.
+    ("legal.LegalPage", []),
     # Groups, events, volunteers: participants and volunteers are named persons.
     ("activities.Participant", []),
     ("activities.Group", []),

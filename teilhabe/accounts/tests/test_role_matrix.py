@@ -49,6 +49,8 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "accounts:password_reset_done": ({}, PUBLIC),
     "accounts:password_reset_confirm": ({"uidb64": "MQ", "token": "abc-def"}, PUBLIC),
     "accounts:password_reset_complete": ({}, PUBLIC),
+    "legal:page": ({"kind": "barrierefreiheit"}, PUBLIC),
+    "legal:edit": ({"kind": "impressum"}, ADMIN),
     "accounts:profile": ({}, ALL),
     "accounts:password_change": ({}, ALL),
     "accounts:user_list": ({}, ADMIN),
