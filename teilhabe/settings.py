@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "teilhabe.reports",
     "teilhabe.api",
     "teilhabe.audit",
+    "teilhabe.retention",
     "teilhabe.legal",
     "teilhabe.demo",
 ]
@@ -297,6 +298,14 @@ LOGGING = {
 
 # Threshold below which counts are suppressed in anything published.
 SMALL_NUMBER_THRESHOLD = int(os.environ.get("TEILHABE_SMALL_NUMBER_THRESHOLD", "3"))
+
+# Limits of an uploaded import (docs/operations.md): a big city's export (600,000
+# sessions) fits well inside them; a ZIP bomb or a sheet claiming 16,384 columns does not.
+IMPORT_MAX_UPLOAD = int(os.environ.get("TEILHABE_IMPORT_MAX_UPLOAD", str(200 * 1024 * 1024)))
+IMPORT_MAX_UNPACKED = int(os.environ.get("TEILHABE_IMPORT_MAX_UNPACKED", str(512 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(os.environ.get("TEILHABE_IMPORT_MAX_ROWS", "2000000"))
+IMPORT_MAX_COLUMNS = int(os.environ.get("TEILHABE_IMPORT_MAX_COLUMNS", "200"))
+IMPORT_MAX_PROBLEMS = int(os.environ.get("TEILHABE_IMPORT_MAX_PROBLEMS", "1000"))
 
 FORM_RENDERER = "teilhabe.core.forms.KernFormRenderer"
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("programme/", include("teilhabe.programmes.urls")),
     path("netzwerk/", include("teilhabe.network.urls")),
     path("protokoll/", include("teilhabe.audit.urls")),
+    path("datenschutz/loeschfristen/", include("teilhabe.retention.urls")),
     path("konto/api-schluessel/", include("teilhabe.api.urls")),
     path("api/v1/", api_urls()),
     path("berichte/", include("teilhabe.reports.urls")),
@@ -23,6 +24,7 @@ urlpatterns = [
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("sso/", include("teilhabe.accounts.oidc_urls")))
 
+handler400 = core_views.error_400
 handler403 = core_views.error_403
 handler404 = core_views.error_404
 handler500 = core_views.error_500

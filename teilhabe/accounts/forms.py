@@ -17,7 +17,14 @@ from teilhabe.organisations.models import Organisation, Service
 
 
 class LoginForm(KernFormMixin, AuthenticationForm):
-    pass
+    def clean_username(self) -> str:
+        # AuthenticationForm sets the field's max_length after building it, so nothing
+        # checks it: a longer name went on to the lock-out log (a 255-character column)
+        # and failed there with a 500 on PostgreSQL. No account has such a name.
+        username = str(self.cleaned_data["username"])
+        if len(username) > (self.fields["username"].max_length or 150):  # type: ignore[attr-defined]
+            raise self.get_invalid_login_error()
+        return username
 
 
 class KernPasswordChangeForm(KernFormMixin, PasswordChangeForm):
@@ -44,7 +51,7 @@ class TokenForm(KernForm):
 
     def clean_token(self) -> str:
         token = self.cleaned_data["token"].strip().replace(" ", "")
-        if not token.isdigit():
+        if not (token.isascii() and token.isdigit()):  # isdigit() alone accepts "²"
             raise forms.ValidationError(_("The code consists of six digits."))
         return str(token)
 

@@ -74,6 +74,10 @@ PERMISSIONS = {
     | is_administrator,
     "organisations.view_area_summary": is_statistics | is_integration_coordinator,
     "reports.view_service_report": role_predicate(Role.TEAM_LEAD),
+    # Deletion periods (retention): the data-protection officer sees what is due, runs
+    # the deletion and keeps single cases on hold; the administrator sets the periods.
+    "retention.view_due": is_data_protection_officer,
+    "retention.manage_periods": is_administrator,
 }
 
 for name, predicate in PERMISSIONS.items():

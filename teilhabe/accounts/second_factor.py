@@ -14,12 +14,16 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from teilhabe.accounts.forms import TokenForm
+from teilhabe.core import params
 from teilhabe.core.access import before_second_factor
 
 
 def _next_url(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    target = params.text(request.POST, "next") or params.text(request.GET, "next")
+    # only a path: redirect() would take any other word for the name of a URL pattern
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
         return target
     return "/"
 

@@ -21,14 +21,14 @@ urlpatterns = [
     path("konto/passwort/", views.password_change, name="password_change"),
     path("verwaltung/benutzer/", admin_views.user_list, name="user_list"),
     path("verwaltung/benutzer/neu/", admin_views.user_create, name="user_create"),
-    path("verwaltung/benutzer/<int:pk>/", admin_views.user_detail, name="user_detail"),
+    path("verwaltung/benutzer/<id:pk>/", admin_views.user_detail, name="user_detail"),
     path(
-        "verwaltung/benutzer/<int:pk>/rollen/<int:membership_pk>/entfernen/",
+        "verwaltung/benutzer/<id:pk>/rollen/<id:membership_pk>/entfernen/",
         admin_views.membership_delete,
         name="membership_delete",
     ),
     path(
-        "verwaltung/benutzer/<int:pk>/<slug:action>/",
+        "verwaltung/benutzer/<id:pk>/<slug:action>/",
         admin_views.user_action,
         name="user_action",
     ),

@@ -23,6 +23,7 @@ from teilhabe.activities.access import (
 from teilhabe.activities.forms import SubscriptionForm
 from teilhabe.activities.models import CalendarSubscription
 from teilhabe.activities.schedule import month_bounds, month_weeks, shift_month
+from teilhabe.core import params
 from teilhabe.core.access import public, requires
 from teilhabe.organisations.models import Organisation
 
@@ -34,13 +35,9 @@ FEED_FUTURE = datetime.timedelta(days=366)
 NEW_TOKEN_SESSION_KEY = "activities_new_calendar_url"  # noqa: S105  (a session key)
 
 
-def _month(value: str) -> tuple[int, int]:
-    try:
-        parsed = datetime.datetime.strptime(value, "%Y-%m")
-    except ValueError:
-        today = timezone.localdate()
-        return today.year, today.month
-    return parsed.year, parsed.month
+def _month(request: HttpRequest) -> tuple[int, int]:
+    today = timezone.localdate()
+    return params.month(request.GET, "monat", default=(today.year, today.month))
 
 
 def _month_value(year: int, month: int) -> str:
@@ -49,7 +46,7 @@ def _month_value(year: int, month: int) -> str:
 
 def _organisation(request: HttpRequest) -> Organisation:
     organisations = organisations_for(request.user, CALENDAR_ROLES)
-    slug = request.GET.get("einrichtung", "")
+    slug = params.text(request.GET, "einrichtung")
     chosen = organisations.filter(slug=slug).first() if slug else organisations.first()
     if chosen is None:
         raise Http404
@@ -59,8 +56,8 @@ def _organisation(request: HttpRequest) -> Organisation:
 @view_calendar
 def calendar(request: HttpRequest) -> HttpResponse:
     organisation = _organisation(request)
-    year, month = _month(request.GET.get("monat", ""))
-    as_list = request.GET.get("ansicht") == "liste"
+    year, month = _month(request)
+    as_list = params.choice(request.GET, "ansicht", ("liste", "monat"), default="") == "liste"
     start, end = month_bounds(year, month)
     weeks = month_weeks(year, month)
     if not as_list:

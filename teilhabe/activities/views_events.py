@@ -20,7 +20,9 @@ from teilhabe.activities.access import (
 from teilhabe.activities.codes import COUNT_FIELDS, MAX_EVENT_ATTENDANCE, AttendanceMode
 from teilhabe.activities.forms import AttendanceForm, EventForm
 from teilhabe.activities.models import Event, Participant
+from teilhabe.core import params
 from teilhabe.core.access import requires
+from teilhabe.core.audit_trail import log_offered
 from teilhabe.core.versioning import CONFLICT_MESSAGE, EditConflict, save_versioned
 
 manage_events = requires("activities.manage_groups")
@@ -34,8 +36,7 @@ def _event(request: HttpRequest, pk: int) -> Event:
 
 @manage_events
 def event_list(request: HttpRequest) -> HttpResponse:
-    year = request.GET.get("jahr", "")
-    chosen = int(year) if year.isdigit() else None
+    chosen = params.year(request.GET, default=None)
     events = selectors.events_of(organisation_ids(request.user, GROUP_ROLES), chosen)
     return render(request, "activities/event_list.html", {"events": events, "year": chosen})
 
@@ -83,8 +84,7 @@ def _attendance_form(event: Event, data: Any = None) -> AttendanceForm:
 
 
 def _posted_version(request: HttpRequest) -> int:
-    value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else 0
+    return params.integer(request.POST, "version", minimum=0, maximum=2**31 - 1, default=0)
 
 
 @manage_events
@@ -109,6 +109,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Attendance recorded."))
             return redirect("activities:event_detail", pk=event.pk)
+    log_offered(request, form, "participants", "event")  # named: every participant listed
     status = 400 if form.errors else 200
     return render(
         request, "activities/event_detail.html", {"event": event, "form": form}, status=status

@@ -7,10 +7,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,7 +25,9 @@ from teilhabe.activities.codes import COUNT_FIELDS, MAX_GROUP_ATTENDANCE, Attend
 from teilhabe.activities.forms import GroupForm, MeetingForm, ParticipantForm
 from teilhabe.activities.models import Group, GroupMeeting
 from teilhabe.activities.schedule import planned_dates
+from teilhabe.core import params
 from teilhabe.core.access import requires
+from teilhabe.core.audit_trail import log_offered, log_reads
 from teilhabe.core.versioning import CONFLICT_MESSAGE, EditConflict, save_versioned
 
 manage_groups = requires("activities.manage_groups")
@@ -63,12 +65,16 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisations = organisations_for(request.user, GROUP_ROLES)
     form = GroupForm(request.POST or None, instance=group, organisations=organisations)
     if request.method == "POST" and form.is_valid():
+        # save(commit=False) is what gives the form its save_m2m; the leads are stored in
+        # the same transaction as the versioned row, so a conflict leaves both unchanged.
+        changed: Group = form.save(commit=False)
         try:
-            save_versioned(group, form.cleaned_data["version"] or 0)
+            with transaction.atomic():
+                save_versioned(changed, form.cleaned_data["version"] or 0)
+                form.save_m2m()
         except EditConflict:
             form.add_error(None, CONFLICT_MESSAGE)
         else:
-            form.save_m2m()
             messages.success(request, _("Saved."))
             return redirect("activities:group_detail", pk=group.pk)
     return render(request, "activities/group_form.html", {"form": form, "group": group})
@@ -88,10 +94,17 @@ def _upcoming(group: Group, recorded: set[datetime.date]) -> list[datetime.date]
 def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
     group = _group(request, pk)
     years = [day.year for day in group.meetings.dates("date", "year", order="DESC")]
-    chosen = request.GET.get("jahr", "")
-    year = int(chosen) if chosen.isdigit() else timezone.localdate().year
+    year = params.year(request.GET, default=timezone.localdate().year)
     meetings = list(group.meetings.filter(date__year=year).order_by("-date"))
     held = [meeting for meeting in meetings if not meeting.cancelled]
+    members = list(group.members.all())
+    volunteer_leads = list(
+        group.volunteer_engagements.filter(leads_group=True)
+        .filter(volunteer__anonymised_at__isnull=True)
+        .select_related("volunteer")
+    )
+    log_reads(request, members, "group")  # the page names the group's participants
+    log_reads(request, [lead.volunteer for lead in volunteer_leads], "group")
     recent = set(
         group.meetings.filter(
             date__gte=timezone.localdate() - datetime.timedelta(days=28)
@@ -105,11 +118,9 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "held": len(held),
         "attendance": sum(meeting.total or 0 for meeting in held),
         "planned": _upcoming(group, recent),
-        "members": group.members.all(),
+        "members": members,
         "staff_leads": group.staff_leads.all(),
-        "volunteer_leads": group.volunteer_engagements.filter(leads_group=True)
-        .filter(volunteer__anonymised_at__isnull=True)
-        .select_related("volunteer"),
+        "volunteer_leads": volunteer_leads,
         "participant_form": ParticipantForm(),
         "today": timezone.localdate(),
     }
@@ -153,7 +164,7 @@ def _save_meeting(group: Group, form: MeetingForm, version: int | None) -> Group
 @manage_groups
 def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     group = _group(request, pk)
-    day = parse_date(request.GET.get("datum", "")) or timezone.localdate()
+    day = params.date(request.GET, "datum", default=timezone.localdate())
     form = _meeting_form(
         group,
         request.POST or None,
@@ -165,6 +176,7 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
         elif _save_meeting(group, form, None):
             messages.success(request, _("Group date recorded."))
             return redirect("activities:group_detail", pk=group.pk)
+    log_offered(request, form, "participants", "group-meeting")
     status = 400 if form.errors else 200
     context = {"group": group, "form": form}
     return render(request, "activities/meeting_form.html", context, status=status)
@@ -198,6 +210,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if _save_meeting(group, form, version):
             messages.success(request, _("Saved."))
             return redirect("activities:group_detail", pk=group.pk)
+    log_offered(request, form, "participants", "group-meeting")
     status = 400 if form.errors else 200
     context = {"group": group, "form": form, "meeting": meeting}
     return render(request, "activities/meeting_form.html", context, status=status)

@@ -30,8 +30,9 @@ from teilhabe.activities.forms_volunteers import (
     VolunteerForm,
 )
 from teilhabe.activities.models import HoursEntry, TaskArea, Volunteer
+from teilhabe.core import params
 from teilhabe.core.access import requires
-from teilhabe.core.audit_trail import log_read
+from teilhabe.core.audit_trail import log_read, log_reads
 from teilhabe.core.versioning import CONFLICT_MESSAGE, EditConflict, save_versioned
 
 manage_volunteers = requires("activities.manage_volunteers")
@@ -65,9 +66,9 @@ def volunteer_list(request: HttpRequest) -> HttpResponse:
         )
         .order_by("last_name", "first_name")
     )
-    return render(
-        request, "activities/volunteer_list.html", {"volunteers": volunteers, "year": year}
-    )
+    listed = list(volunteers)
+    log_reads(request, listed, "volunteer-list")  # the list names every volunteer
+    return render(request, "activities/volunteer_list.html", {"volunteers": listed, "year": year})
 
 
 @manage_volunteers
@@ -96,11 +97,13 @@ def volunteer_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("activities:volunteer_detail", pk=volunteer.pk)
+    log_read(request, volunteer, "edit")  # the form shows address, phone and e-mail
     context = {"form": form, "volunteer": volunteer}
     return render(request, "activities/volunteer_form.html", context)
 
 
 def _detail(request: HttpRequest, volunteer: Volunteer, **forms: Any) -> HttpResponse:
+    log_read(request, volunteer)  # also when a form with errors shows the whole page
     engagements = volunteer.engagements.select_related("task_area", "group").annotate(
         total_hours=Sum("hours__hours")
     )
@@ -125,7 +128,6 @@ def _detail(request: HttpRequest, volunteer: Volunteer, **forms: Any) -> HttpRes
 @manage_volunteers
 def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     volunteer = _volunteer(request, pk)
-    log_read(request, volunteer)
     return _detail(request, volunteer)
 
 
@@ -209,7 +211,7 @@ def volunteer_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
 @manage_volunteers
 def task_areas(request: HttpRequest) -> HttpResponse:
     organisations = organisations_for(request.user, VOLUNTEER_ROLES)
-    slug = request.POST.get("einrichtung") or request.GET.get("einrichtung", "")
+    slug = params.text(request.POST, "einrichtung") or params.text(request.GET, "einrichtung")
     organisation = organisations.filter(slug=slug).first() if slug else organisations.first()
     form = None
     if organisation is not None:

@@ -5,11 +5,11 @@ an organisation's cases are never readable by another organisation through the A
 and every read is in the audit log.
 """
 
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from teilhabe.api.auth import require
@@ -18,19 +18,34 @@ from teilhabe.casework.access import visible_cases, visible_person_or_404
 from teilhabe.casework.models import Case, Person
 from teilhabe.casework.selectors import case_list, search_clients
 from teilhabe.core.audit_trail import log_read, log_reads
+from teilhabe.core.params import ID_MAX, TEXT_MAX, YEAR_MAX
+
+# Every value of a request is bounded in the schema, so that a value the database could
+# not take (a number beyond its integers, a NUL in text) is a 422, never a 500 (issue 9).
+NO_NUL = r"^[^\x00]*$"
+PAGE_MAX = 500
+OFFSET_MAX = 2**31 - 1
 
 router = Router(tags=["Fallarbeit"])
 PERMISSION = "casework.work_with_cases"
 
 
 class ClientFilter(Schema):
-    q: str = ""
-    geburtsjahr: int | None = None
+    q: str = Field("", max_length=TEXT_MAX, pattern=NO_NUL)
+    geburtsjahr: int | None = Field(None, ge=1900, le=YEAR_MAX)
 
 
 class CaseFilter(Schema):
-    dienst: str = ""
-    status: str = ""
+    dienst: str = Field("", max_length=TEXT_MAX, pattern=NO_NUL)
+    status: Literal["", "open", "closed", "all"] = ""
+
+
+class CasePages(LimitOffsetPagination):
+    """Limit and offset with bounds: at most PAGE_MAX cases a page."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=PAGE_MAX)
+        offset: int = Field(0, ge=0, le=OFFSET_MAX)
 
 
 def client_out(person: Person) -> dict[str, Any]:
@@ -70,8 +85,8 @@ def clients(request: HttpRequest, filters: Query[ClientFilter]) -> list[dict[str
     return [client_out(by_pk[person.pk]) for person in found]
 
 
-@router.get("/klienten/{int:pk}", response=ClientDetailOut, url_name="client")
-def client(request: HttpRequest, pk: int) -> dict[str, Any]:
+@router.get("/klienten/{pk}", response=ClientDetailOut, url_name="client")
+def client(request: HttpRequest, pk: Annotated[int, Path(ge=1, le=ID_MAX)]) -> dict[str, Any]:
     user = require(request, PERMISSION)
     person = visible_person_or_404(user, pk)
     log_read(request, person, "api:client")
@@ -90,7 +105,7 @@ def client(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 
 @router.get("/faelle", response=list[CaseOut], url_name="cases")
-@paginate(LimitOffsetPagination)
+@paginate(CasePages)
 def cases(request: HttpRequest, filters: Query[CaseFilter]) -> list[dict[str, Any]] | Any:
     """The case list of the pages (same filters), newest first, in pages."""
     user = require(request, PERMISSION)
@@ -112,8 +127,8 @@ class _CaseRows:
         return [case_out(case) for case in page]
 
 
-@router.get("/faelle/{int:pk}", response=CaseDetailOut, url_name="case")
-def case(request: HttpRequest, pk: int) -> dict[str, Any]:
+@router.get("/faelle/{pk}", response=CaseDetailOut, url_name="case")
+def case(request: HttpRequest, pk: Annotated[int, Path(ge=1, le=ID_MAX)]) -> dict[str, Any]:
     user = require(request, PERMISSION)
     found = get_object_or_404(visible_cases(user).select_related("service", "responsible"), pk=pk)
     log_read(request, found, "api:case")

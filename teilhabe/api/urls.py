@@ -6,5 +6,5 @@ app_name = "api_keys"
 
 urlpatterns = [
     path("", views.tokens, name="list"),
-    path("<int:pk>/widerrufen/", views.token_revoke, name="revoke"),
+    path("<id:pk>/widerrufen/", views.token_revoke, name="revoke"),
 ]

@@ -43,6 +43,9 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("activities.CalendarSubscription", ["token_hash", "last_used_at"]),
     # Who created and revoked which API key (never the key's hash).
     ("api.ApiToken", ["key_hash", "last_used_at"]),
+    # Deletion periods: who set a period or kept a case on hold (docs/privacy.md).
+    ("retention.RetentionPeriod", []),
+    ("retention.LegalHold", []),
     ("programmes.Programme", []),
     ("programmes.Enrolment", []),
     ("programmes.HomeVisit", []),

@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from teilhabe.audit.forms import AuditFilterForm
 from teilhabe.audit.labels import action_label
 from teilhabe.audit.selectors import filter_entries
+from teilhabe.core import params
 from teilhabe.core.access import requires
+from teilhabe.core.spreadsheet_safety import spreadsheet_row
 
 
 def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, Any]:
@@ -26,7 +28,7 @@ def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, Any]:
 @requires("audit.view_log")
 def log(request: HttpRequest) -> HttpResponse:
     form, entries = _filtered(request)
-    page = Paginator(entries, 50).get_page(request.GET.get("seite"))
+    page = Paginator(entries, 50).get_page(params.page(request.GET))
     query = request.GET.copy()
     query.pop("seite", None)
     context = {"form": form, "page": page, "query": query.urlencode()}
@@ -47,15 +49,18 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     def rows() -> Any:
         yield "\ufeff" + writer.writerow(header)  # BOM: Excel opens UTF-8 with umlauts
         for entry in entries.iterator(chunk_size=2000):
+            # names and details are typed by users: never let a spreadsheet run them
             yield writer.writerow(
-                [
-                    timezone.localtime(entry.timestamp).strftime("%d.%m.%Y %H:%M:%S"),
-                    entry.actor.username if entry.actor else "",
-                    action_label(entry),
-                    entry.content_type.name,
-                    entry.object_repr,
-                    entry.additional_data or entry.changes or "",
-                ]
+                spreadsheet_row(
+                    [
+                        timezone.localtime(entry.timestamp).strftime("%d.%m.%Y %H:%M:%S"),
+                        entry.actor.username if entry.actor else "",
+                        action_label(entry),
+                        entry.content_type.name,
+                        entry.object_repr,
+                        entry.additional_data or entry.changes or "",
+                    ]
+                )
             )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")

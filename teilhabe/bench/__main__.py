@@ -8,8 +8,9 @@ var/bench/ when unset): migrates, imports the generated data set with the real
 pages in-process (server time, no network): a trivial signed-in page as the floor,
 the case list with filters, the client search and the client page, 200 requests each;
 then the JSON annual report of the biggest service against DuckDB computing the same
-figures from Parquet (teilhabe/bench/annual.py). Prints Markdown tables and writes
-var/bench/<engine>.json.
+figures from Parquet (teilhabe/bench/annual.py); then a load test of counsellors and a
+team lead with locust against `teilhabe serve` (teilhabe/bench/load.py; any failed
+request fails the bench). Prints Markdown tables and writes var/bench/<engine>.json.
 """
 
 from __future__ import annotations
@@ -34,6 +35,14 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=float(os.environ.get("BENCH_SCALE", "1")))
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--annual-runs", type=int, default=5)
+    # The load test (teilhabe/bench/load.py): counsellors in locust, seconds, gunicorn workers.
+    parser.add_argument(
+        "--load-users", type=int, default=int(os.environ.get("BENCH_LOAD_USERS", "6"))
+    )
+    parser.add_argument(
+        "--load-seconds", type=int, default=int(os.environ.get("BENCH_LOAD_SECONDS", "120"))
+    )
+    parser.add_argument("--load-workers", type=int, default=3)
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if not os.environ.get("DATABASE_URL"):
@@ -45,7 +54,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from teilhabe.bench import annual
+    from teilhabe.bench import annual, load
     from teilhabe.bench.run import prepare, query_plans, time_pages
 
     files = generate(args.scale)
@@ -71,11 +80,20 @@ def main() -> None:
         "pages": time_pages(args.requests),
         "annual_report": annual.measure(OUT, args.annual_runs),
     }
-    (OUT / f"{connection.vendor}.json").write_text(json.dumps(result, indent=2))
     (OUT / f"{connection.vendor}-plans.txt").write_text(query_plans())
+    if args.load_users > 0:
+        result["load"] = load.measure(
+            OUT, counsellors=args.load_users, seconds=args.load_seconds, workers=args.load_workers
+        )
+    (OUT / f"{connection.vendor}.json").write_text(json.dumps(result, indent=2))
     print(report(result))
     print()
     print(annual.summary(result["annual_report"]))
+    if "load" in result:
+        print()
+        print(load.summary(result["load"]))
+        if load.failed(result["load"]):
+            sys.exit(f"Load test: failed requests, see var/bench/{connection.vendor}-load-*.")
 
 
 def generate(scale: float) -> Path:

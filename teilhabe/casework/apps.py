@@ -9,6 +9,9 @@ class CaseworkConfig(AppConfig):
 
     def ready(self) -> None:
         from teilhabe.casework.importers import casework
+        from teilhabe.casework.jobs import fail_interrupted_runs
         from teilhabe.core.imports import register_import
+        from teilhabe.core.jobs import register_recovery
 
         register_import("casework", casework)
+        register_recovery(fail_interrupted_runs)

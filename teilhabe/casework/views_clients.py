@@ -20,6 +20,7 @@ from teilhabe.casework.access import (
     work_services,
 )
 from teilhabe.casework.forms import CaseForm, ClientSearchForm, PersonForm
+from teilhabe.core import params
 from teilhabe.core.access import requires
 from teilhabe.core.audit_trail import log_read, log_reads
 from teilhabe.core.versioning import CONFLICT_MESSAGE, EditConflict, save_versioned
@@ -110,7 +111,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cases = (
         visible_cases(request.user).filter(client=client).select_related("service", "responsible")
     )
-    context = {
+    context: dict[str, Any] = {
         "client": client,
         "cases": cases,
         "household": open_to(request.user, client.household.members.exclude(pk=client.pk))
@@ -118,6 +119,8 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else [],
         "consents": visible_consents(request.user, client),
     }
+    context["household"] = list(context["household"])  # read once: logged and shown
+    log_reads(request, context["household"], "household")  # names and birth years
     return render(request, "casework/client_detail.html", context)
 
 
@@ -170,7 +173,8 @@ def client_merge(request: HttpRequest, pk: int) -> HttpResponse:
     )
     similar = selectors.similar_clients(keep.organisation_id, keep.first_name, keep.last_name, None)
     if request.method == "POST":
-        duplicate = get_object_or_404(candidates, pk=request.POST.get("duplicate"))
+        duplicate_pk = params.object_id(request.POST, "duplicate", default=None)
+        duplicate = get_object_or_404(candidates, pk=duplicate_pk)
         try:
             merge_clients(keep, duplicate, user=request.user)
         except MergeRefused as refusal:

@@ -58,6 +58,18 @@ class UploadForm(KernForm):
         required=False, initial=True, label=_("Only check, store nothing (dry run)")
     )
 
+    def clean_upload(self) -> list[Any]:
+        # Django has spooled the files to disk already; the reverse proxy's body limit
+        # (docs/operations.md) keeps that bounded, this keeps the job bounded.
+        files: list[Any] = self.cleaned_data["upload"]
+        limit = settings.IMPORT_MAX_UPLOAD
+        if sum(upload.size or 0 for upload in files) > limit:
+            raise forms.ValidationError(
+                _("The upload is larger than the limit of %(limit)s MB.")
+                % {"limit": limit // (1024 * 1024)}
+            )
+        return files
+
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         led = user.memberships.filter(role=Role.TEAM_LEAD).values_list("organisation", flat=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import socket
+from collections.abc import Callable
 
 from django.utils import timezone
 
@@ -10,11 +12,36 @@ from teilhabe.core.models import WorkerHeartbeat
 
 HEARTBEAT_TASK = "teilhabe.core.jobs.heartbeat"
 STATISTICS_TASK = "teilhabe.core.db.refresh_statistics"
+log = logging.getLogger(__name__)
+
+# Functions that end the runs of jobs whose worker died (kill -9, out of memory), each
+# called with at_startup; apps register theirs in AppConfig.ready, so that core knows
+# no app above it.
+Recovery = Callable[[bool], int]
+RECOVERIES: list[Recovery] = []
+
+
+def register_recovery(recovery: Recovery) -> None:
+    if recovery not in RECOVERIES:
+        RECOVERIES.append(recovery)
+
+
+def recover_interrupted(at_startup: bool = False) -> int:
+    """Marks the runs of dead workers as failed; the worker calls it when it starts,
+    the heartbeat every minute."""
+    failed = 0
+    for recovery in RECOVERIES:
+        try:
+            failed += recovery(at_startup)
+        except Exception:  # one app's recovery must not stop the heartbeat
+            log.exception("recovery of interrupted jobs failed")
+    return failed
 
 
 def heartbeat() -> str:
     name = socket.gethostname()
     WorkerHeartbeat.objects.update_or_create(name=name, defaults={"seen_at": timezone.now()})
+    recover_interrupted()
     return name
 
 

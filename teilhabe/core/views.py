@@ -12,6 +12,7 @@ from django.utils import timezone
 from teilhabe.core.access import public, signed_in
 from teilhabe.core.dashboard import panels_for
 from teilhabe.core.models import WorkerHeartbeat
+from teilhabe.core.params import InvalidParameter
 
 
 @signed_in
@@ -40,6 +41,13 @@ def health(request: HttpRequest) -> JsonResponse:
         {"status": "ok" if status == 200 else "error", "database": database, "worker": worker},
         status=status,
     )
+
+
+def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    # Only our own message names what was wrong; other refusals (e.g. a forged host)
+    # say nothing about why.
+    detail = str(exception) if isinstance(exception, InvalidParameter) else ""
+    return render(request, "400.html", {"detail": detail}, status=400)
 
 
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

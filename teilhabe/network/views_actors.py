@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from teilhabe.core import params
 from teilhabe.core.access import requires
+from teilhabe.core.audit_trail import log_read, log_reads
 from teilhabe.network import selectors, services
 from teilhabe.network.forms import ActorFilterForm, ActorForm, ContactForm
 from teilhabe.network.models import Actor, ContactPerson
@@ -25,7 +27,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     form = ActorFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     actors = selectors.actor_directory(data.get("q", ""), data.get("art"), data.get("stadtteil"))
-    page = Paginator(actors, 50).get_page(request.GET.get("seite"))
+    page = Paginator(actors, 50).get_page(params.page(request.GET))
     query = request.GET.copy()
     query.pop("seite", None)
     context = {
@@ -44,6 +46,8 @@ def actor_list(request: HttpRequest) -> HttpResponse:
 def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = get_object_or_404(Actor.objects.select_related("kind", "organisation"), pk=pk)
     context = {**selectors.actor_page(actor, request.user), "tab": "actors"}
+    context["contacts"] = list(context["contacts"])
+    log_reads(request, context["contacts"], "actor")  # the page names its contact persons
     return render(request, "network/actor_detail.html", context)
 
 
@@ -122,6 +126,7 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if run_service(form, lambda: services.save_contact(changed, version)):
             messages.success(request, _("Saved."))
             return redirect("network:actor_detail", pk=contact.actor_id)
+    log_read(request, contact, "edit")
     return form_page(
         request,
         form,

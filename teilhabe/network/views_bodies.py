@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from teilhabe.core.access import requires
+from teilhabe.core.audit_trail import log_read, log_reads
 from teilhabe.network import access, selectors, services
 from teilhabe.network.forms import BodyFilterForm, BodyForm, MembershipForm
 from teilhabe.network.models import Body, BodyMembership
@@ -55,6 +56,8 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_record": access.can_record_in(request.user, body),
         "tab": "bodies",
     }
+    named = ("current_members", "former_members", "future_members")
+    log_reads(request, [m for key in named for m in context[key]], "body")
     return render(request, "network/body_detail.html", context)
 
 
@@ -138,6 +141,7 @@ def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if run_service(form, lambda: services.save_membership(changed, version)):
             messages.success(request, _("Saved."))
             return redirect("network:body_detail", pk=body.pk)
+    log_read(request, membership, "edit")
     return form_page(
         request,
         form,

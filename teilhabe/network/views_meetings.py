@@ -15,7 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from teilhabe.core import params
 from teilhabe.core.access import requires
+from teilhabe.core.audit_trail import log_reads
 from teilhabe.network import access, selectors, services
 from teilhabe.network.forms import (
     AgendaItemForm,
@@ -44,6 +46,8 @@ def _meeting(request: HttpRequest, pk: int, *, record: bool = False) -> Meeting:
 def _meeting_page(request: HttpRequest, meeting: Meeting, **forms: Any) -> HttpResponse:
     can_record = access.can_record_in(request.user, meeting.body)
     context = {**selectors.meeting_page(meeting), "can_record": can_record, "tab": "bodies"}
+    # the attendance list names the members
+    log_reads(request, [row["member"] for row in context["attendance_rows"]], "meeting")
     if can_record:
         context["agenda_form"] = forms.get("agenda_form") or AgendaItemForm()
         context["decision_form"] = forms.get("decision_form") or DecisionForm(meeting=meeting)
@@ -135,6 +139,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         "cancel_url": meeting_url(meeting),
         "tab": "bodies",
     }
+    log_reads(request, members, "attendance")
     status = 400 if request.method == "POST" else 200
     return render(request, "network/attendance.html", context, status=status)
 
@@ -195,7 +200,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
         body=data.get("gremium"),
         overdue_on=today if data.get("ueberfaellig") else None,
     )
-    page = Paginator(decisions, 50).get_page(request.GET.get("seite"))
+    page = Paginator(decisions, 50).get_page(params.page(request.GET))
     query = request.GET.copy()
     query.pop("seite", None)
     context = {

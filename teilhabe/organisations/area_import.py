@@ -60,11 +60,14 @@ def _rows_from_geojson(path: Path) -> tuple[list[tuple[int, dict[str, str], Any]
         return [], [Problem(path.name, 1, "", _("A GeoJSON FeatureCollection is expected."))]
     rows = []
     for number, feature in enumerate(features, start=1):
-        properties = (feature or {}).get("properties") or {}
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(properties, dict):
+            message = _("A GeoJSON feature with properties is expected.")
+            return [], [Problem(path.name, number, "", message)]
         values = {
             str(k).strip().lower(): "" if v is None else str(v) for k, v in properties.items()
         }
-        rows.append((number, values, (feature or {}).get("geometry")))
+        rows.append((number, values, feature.get("geometry")))
     return rows, []
 
 

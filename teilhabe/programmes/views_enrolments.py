@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from teilhabe.casework.models import Household, Person
+from teilhabe.core import params
 from teilhabe.core.audit_trail import log_read, log_reads
 from teilhabe.core.versioning import CONFLICT_MESSAGE, EditConflict
 from teilhabe.programmes import selectors, services
@@ -75,9 +76,9 @@ def enrol(request: HttpRequest, pk: int) -> HttpResponse:
     programme = programme_or_404(request.user, pk, manage=True)
     search = FamilySearchForm(request.GET or None)
     query = search.cleaned_data["q"] if search.is_valid() else ""
-    query = request.POST.get("q", query)
+    query = params.text(request.POST, "q", default=query)
     persons = selectors.find_family_persons(programme.organisation_id, query)
-    if query and request.method == "GET":
+    if query:  # a search sent with the enrolment form (POST) shows the same names
         log_reads(request, persons, "programme-family-search")
     found = {person.pk: person for person in persons}
     form = EnrolForm(
@@ -101,6 +102,7 @@ def enrol(request: HttpRequest, pk: int) -> HttpResponse:
 def _enrolment_page(
     request: HttpRequest, enrolment: Enrolment, visit_form: HomeVisitForm | None = None
 ) -> HttpResponse:
+    log_read(request, enrolment)  # also when a visit form with errors shows the family
     staff = programme_staff(enrolment.programme.organisation_id)
     context = {
         "enrolment": enrolment,
@@ -119,7 +121,6 @@ def _enrolment_page(
 @view_programmes
 def enrolment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     enrolment = enrolment_or_404(request.user, pk)
-    log_read(request, enrolment)
     return _enrolment_page(request, enrolment)
 
 
@@ -154,6 +155,7 @@ def enrolment_end(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Participation ended."))
             return redirect("programmes:enrolment_detail", pk=enrolment.pk)
+    log_read(request, enrolment, "end")
     context = {"enrolment": enrolment, "form": form}
     return render(
         request, "programmes/enrolment_end.html", context, status=400 if form.errors else 200
@@ -187,6 +189,7 @@ def enrolment_change(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Programme changed; the family's history is kept."))
             return redirect("programmes:enrolment_detail", pk=new.pk)
+    log_read(request, enrolment, "change")
     context = {"enrolment": enrolment, "form": form, "has_targets": targets.exists()}
     return render(
         request, "programmes/enrolment_change.html", context, status=400 if form.errors else 200
@@ -219,6 +222,7 @@ def enrolment_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("programmes:enrolment_detail", pk=enrolment.pk)
+    log_read(request, enrolment, "edit")  # the form lists the family's members
     context = {"enrolment": enrolment, "form": form}
     return render(
         request, "programmes/enrolment_edit.html", context, status=400 if form.errors else 200

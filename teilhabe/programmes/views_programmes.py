@@ -12,7 +12,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from teilhabe.core import params
 from teilhabe.core.access import requires
+from teilhabe.core.audit_trail import log_reads
 from teilhabe.core.countries import country_name, language_name
 from teilhabe.core.versioning import CONFLICT_MESSAGE, EditConflict
 from teilhabe.programmes import selectors, services
@@ -106,6 +108,7 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     programme = programme_or_404(request.user, pk)
     current, ended = selectors.enrolments_of(programme)
+    log_reads(request, [*current, *ended], "programme")  # the page names every family
     context = {
         "programme": programme,
         "current": current,
@@ -117,11 +120,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _year(request: HttpRequest) -> int:
-    try:
-        year = int(request.GET.get("jahr", ""))
-    except ValueError:
-        year = timezone.localdate().year
-    return min(max(year, 2000), 2100)
+    return params.year(request.GET, default=timezone.localdate().year)
 
 
 @view_programmes

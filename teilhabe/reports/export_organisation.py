@@ -24,13 +24,13 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from teilhabe.core.spreadsheet_safety import spreadsheet_text
 from teilhabe.reports.export_pdf import css_string, font_faces, page_numbers
 from teilhabe.reports.organisation import OrganisationReport
 from teilhabe.reports.presentation import number, percent
 from teilhabe.reports.report_tables import Cell, Fixed, ReportSection, ReportTable, Share
 
 INVALID_IN_SHEET_NAMES = str.maketrans({char: " " for char in "[]:*?/\\"})
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _plain_decimal(value: Decimal) -> str:
@@ -167,10 +167,6 @@ def as_xlsx(report: OrganisationReport) -> bytes:
 # --- CSV, JSON --------------------------------------------------------------------
 
 
-def _csv_text(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def _csv_value(cell: Cell) -> tuple[str, str]:
     """(value, unit): shares as percentages with the unit `prozent`."""
     if cell is None:
@@ -185,7 +181,7 @@ def _csv_value(cell: Cell) -> tuple[str, str]:
         return str(cell).replace(".", ","), ""
     if isinstance(cell, datetime.date):
         return cell.strftime("%d.%m.%Y"), "datum"
-    return _csv_text(str(cell)), ""
+    return spreadsheet_text(str(cell)), ""
 
 
 def as_csv(report: OrganisationReport) -> str:
@@ -201,7 +197,15 @@ def as_csv(report: OrganisationReport) -> str:
                 for column, cell in zip(table.columns[1:], row[1:], strict=True):
                     value, unit = _csv_value(cell)
                     writer.writerow(
-                        [section.key, table.key, _csv_text(code), label, column.label, value, unit]
+                        [
+                            section.key,
+                            table.key,
+                            spreadsheet_text(code),
+                            label,
+                            column.label,
+                            value,
+                            unit,
+                        ]
                     )
     return "\ufeff" + buffer.getvalue()
 

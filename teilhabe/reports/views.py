@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from teilhabe.core import params
 from teilhabe.core.access import requires
 from teilhabe.reports import charts
 from teilhabe.reports.exports import export
@@ -37,7 +38,7 @@ def _resolve(request: HttpRequest) -> Request | None:
     options = report_options(request.user)
     if not options:
         return None
-    slug = request.GET.get("organisation") or next(iter(options))
+    slug = params.text(request.GET, "organisation") or next(iter(options))
     if slug not in options:
         raise PermissionDenied
     option = options[slug]

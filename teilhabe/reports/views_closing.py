@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from teilhabe.casework.models.codes import CaseKind
+from teilhabe.core import params
 from teilhabe.core.access import requires
 from teilhabe.core.forms import KernForm
 from teilhabe.organisations.models import Organisation, Service
@@ -128,10 +129,12 @@ def close(request: HttpRequest) -> HttpResponse:
 
 
 def _own_report(request: HttpRequest) -> Any:
-    pk = request.POST.get("bericht") or request.GET.get("bericht") or ""
-    if not pk.isdigit():
+    pk = params.object_id(request.POST, "bericht", default=None) or params.object_id(
+        request.GET, "bericht", default=None
+    )
+    if pk is None:
         return None
-    report = next((r for r in freeze.visible_reports(request.user) if r.pk == int(pk)), None)
+    report = next((r for r in freeze.visible_reports(request.user) if r.pk == pk), None)
     if report is None or report.reopened_at is not None:
         raise Http404  # not theirs, or no longer closed: as if it did not exist
     return report

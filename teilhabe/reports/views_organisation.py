@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from teilhabe.core import params
 from teilhabe.core.access import requires
 from teilhabe.core.forms import KernForm
 from teilhabe.programmes.access import visible_programmes
@@ -50,7 +51,7 @@ def _resolve(request: HttpRequest) -> Resolved | None:
     options = report_options(request.user, with_casework_only=False)
     if not options:
         return None
-    slug = request.GET.get("organisation") or next(iter(options))
+    slug = params.text(request.GET, "organisation") or next(iter(options))
     if slug not in options:
         raise PermissionDenied
     data = request.GET if "jahr" in request.GET else {"jahr": default_year(), "organisation": slug}

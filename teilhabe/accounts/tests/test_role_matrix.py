@@ -162,6 +162,11 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "network:agreement_edit": ({"pk": "<network_agreement>"}, NETWORK),
     "audit:log": ({}, DPO),
     "audit:export": ({}, DPO),
+    "retention:overview": ({}, DPO),
+    "retention:run": ({}, DPO),
+    "retention:hold": ({"pk": "<case>"}, DPO),
+    "retention:release": ({"pk": "<case>"}, DPO),
+    "retention:periods": ({}, ADMIN),
 }
 
 

@@ -20,7 +20,7 @@ from teilhabe.casework.importer.sources import open_tables
 from teilhabe.casework.importer.store import ImportSummary, store
 from teilhabe.casework.models import Person
 from teilhabe.core.db import refresh_statistics
-from teilhabe.core.tabular import Problem, TableError
+from teilhabe.core.tabular import Problem, ProblemList, TableError
 from teilhabe.organisations.models import Area, Organisation
 
 
@@ -55,7 +55,7 @@ def check(
     `actor` is the importing user, bound by the access rules of `guard.py`; None is the
     command line."""
     tables = open_tables(path)
-    problems: list[Problem] = []
+    problems: list[Problem] = ProblemList()
     staged = parse.Staged()
     usable = {
         name: parse.check_columns(name, table, problems, staged) for name, table in tables.items()

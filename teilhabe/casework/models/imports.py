@@ -31,6 +31,10 @@ class ImportRun(models.Model):
     problems = models.JSONField(default=list, blank=True)
     summary = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Who runs the job ("host:process id") and since when: a run whose worker is gone
+    # (killed, out of memory) is marked failed by casework.jobs.fail_interrupted_runs.
+    started_at = models.DateTimeField(null=True, blank=True)
+    worker = models.CharField(max_length=255, blank=True, editable=False)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -40,6 +44,11 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.created_at:%d.%m.%Y %H:%M})"
+
+    @property
+    def problem_count(self) -> int:
+        """All problems found; only the first ones are stored (IMPORT_MAX_PROBLEMS)."""
+        return int(self.summary.get("problems_total", len(self.problems)))
 
     @property
     def is_finished(self) -> bool:

@@ -112,7 +112,7 @@ def test_data_protection_officer_finds_and_exports_everything(
 ) -> None:
     dpo = signed_in_client(users_by_role[Role.DATA_PROTECTION_OFFICER.value])
     page = dpo.get(
-        reverse("casework:subject_access_search"), {"q": "Kowalenko", "geburtsjahr": 1985}
+        reverse("casework:subject_access_search"), {"q": "Kowalenko", "geburtsjahr": "1985"}
     )
     assert page.status_code == 200
     assert [str(p) for p in page.context["persons"]] == ["Olena Kovalenko"]

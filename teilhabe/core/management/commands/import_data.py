@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from teilhabe.core.cli_support import activate_cli_language
 from teilhabe.core.imports import IMPORTERS
-from teilhabe.core.tabular import TableError
+from teilhabe.core.tabular import Limits, TableError
 
 
 class Command(BaseCommand):
@@ -35,8 +35,14 @@ class Command(BaseCommand):
         try:
             summary = IMPORTERS[options["kind"]](path, options)
         except TableError as error:
-            for problem in error.problems:
+            # The first IMPORT_MAX_PROBLEMS problems, then how many more (a file of
+            # errors must not print 600,000 lines).
+            limit = Limits.from_settings().problems
+            for problem in error.problems[:limit]:
                 self.stderr.write(str(problem))
+            more = error.more + max(len(error.problems) - limit, 0)
+            if more:
+                self.stderr.write(_("… and %(count)s more problems, not listed.") % {"count": more})
             self.stderr.write(_("Nothing was stored."))
             sys.exit(1)
         if options["dry_run"]:

@@ -1,4 +1,9 @@
-"""`teilhabe restore FILE`: loads a backup of `teilhabe backup` into an empty database."""
+"""`teilhabe restore FILE`: loads a backup of `teilhabe backup` into an empty database.
+
+The audit log is restored from the backup as it was; loading must not add to it (the
+audit receivers would otherwise record every loaded row and many-to-many link as new,
+with the time of the restore). `loaddata` sets PostgreSQL's id sequences past the
+restored ids (many-to-many links are inserted anew and take theirs from the sequence)."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from auditlog.context import disable_auditlog
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
@@ -43,7 +49,7 @@ class Command(BaseCommand):
             except (OSError, EOFError) as error:
                 self.stderr.write(_("Not a backup of Teilhabe: %s") % error)
                 sys.exit(1)
-            with transaction.atomic():
+            with transaction.atomic(), disable_auditlog():
                 # The service catalogue of the migration is replaced by the backup's.
                 from teilhabe.organisations.models import Service
 

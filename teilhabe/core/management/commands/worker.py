@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from teilhabe.core.jobs import ensure_schedules
+from teilhabe.core.jobs import ensure_schedules, recover_interrupted
 
 
 class Command(BaseCommand):
@@ -15,4 +15,5 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         ensure_schedules()
+        recover_interrupted(at_startup=True)
         call_command("qcluster")
