@@ -180,6 +180,17 @@ class GoalForm(KernModelForm):
         self.fields["agreed_on"].initial = timezone.localdate()
 
 
+class GoalCorrectionForm(KernModelForm):
+    class Meta:
+        model = Goal
+        fields = ["area", "text", "review_on"]
+        widgets = {"review_on": DATE, "text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = GoalArea.choices  # type: ignore[attr-defined]
+
+
 class GoalStatusForm(KernForm):
     status = forms.ChoiceField(choices=GoalStatus.choices, label=_("New status"))
     set_on = forms.DateField(label=_("Since"), widget=DATE)

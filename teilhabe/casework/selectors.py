@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,9 +151,32 @@ class Event:
     kind: str
     title: str
     detail: str = ""
+    note: str = ""  # what the counsellor wrote about a session
+    correct_url: str = ""  # set when the reader may correct the record
+    corrected: bool = False
 
 
-def timeline(case: Case) -> list[Event]:
+def _corrected_sessions(case: Case) -> set[int]:
+    """Sessions of the case changed after they were recorded (an UPDATE in the audit
+    log, which keeps the earlier values)."""
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from teilhabe.casework.models import Session
+
+    ids = [str(pk) for pk in case.sessions.values_list("pk", flat=True)]
+    updates = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Session),
+        object_pk__in=ids,
+        action=LogEntry.Action.UPDATE,
+    )
+    return {int(pk) for pk in updates.values_list("object_pk", flat=True)}
+
+
+def timeline(case: Case, may_correct: Callable[[int | None], bool] | None = None) -> list[Event]:
+    """The case's history, newest first. `may_correct(author id)` says whether the reader
+    may correct a session of that author (then the event links to the correction)."""
+    from django.urls import reverse
     from django.utils.translation import gettext as _
 
     route = case.get_access_route_display()
@@ -164,11 +188,27 @@ def timeline(case: Case) -> list[Event]:
             _("Access route: %s") % route if route else "",
         )
     ]
+    corrected = _corrected_sessions(case)
     for session in case.sessions.prefetch_related("present"):
         topics = ", ".join(str(_topic_label(t)) for t in session.topics)
         minutes = _("%s min") % session.duration_minutes if session.duration_minutes else ""
         detail = " · ".join(part for part in (session.get_form_display(), minutes, topics) if part)
-        events.append(Event(session.date, "session", _("Counselling session"), detail))
+        url = ""
+        if may_correct is not None and may_correct(session.author_id):
+            url = reverse(
+                "casework:session_correct", kwargs={"pk": case.pk, "session_pk": session.pk}
+            )
+        events.append(
+            Event(
+                session.date,
+                "session",
+                _("Counselling session"),
+                detail,
+                note=session.notes,
+                correct_url=url,
+                corrected=session.pk in corrected,
+            )
+        )
     for goal in case.goals.prefetch_related("history"):
         for change in goal.history.all():
             events.append(

@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from teilhabe.casework import selectors, services
-from teilhabe.casework.access import open_to, visible_cases
+from teilhabe.casework import corrections, selectors, services
+from teilhabe.casework.access import is_team_lead_of, open_to, visible_cases
 from teilhabe.casework.forms import (
     CaseTeamForm,
     CloseCaseForm,
@@ -113,9 +113,11 @@ def _team_form(case: Case, user: Any, data: Any = None) -> CaseTeamForm:
 def _case_page(request: HttpRequest, case: Case, **forms: Any) -> HttpResponse:
     # logged here, not only in case_detail: a form with errors shows the whole case too
     log_read(request, case)
+    lead = is_team_lead_of(request.user, case)
     context = {
         "case": case,
-        "timeline": selectors.timeline(case),
+        "timeline": selectors.timeline(case, lambda author: lead or author == request.user.pk),
+        "correctable_goals": corrections.correctable_goal_ids(request.user, case, lead),
         "goals": case.goals.all(),
         "session_form": forms.get("session_form")
         or SessionQuickForm(household=_household(case, request.user)),

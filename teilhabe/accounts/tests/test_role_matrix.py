@@ -80,6 +80,8 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "casework:session_create": ({"pk": "<case>"}, CASEWORK),
     "casework:goal_create": ({"pk": "<case>"}, CASEWORK),
     "casework:goal_status": ({"pk": "<case>", "goal_pk": "<goal>"}, CASEWORK),
+    "casework:goal_correct": ({"pk": "<case>", "goal_pk": "<goal>"}, CASEWORK),
+    "casework:session_correct": ({"pk": "<case>", "session_pk": "<session>"}, CASEWORK),
     "casework:case_close": ({"pk": "<case>"}, CASEWORK),
     "casework:case_team": ({"pk": "<case>"}, CASEWORK),
     "casework:plan_print": ({"pk": "<case>"}, CASEWORK),
@@ -232,6 +234,9 @@ def case_world(counsellor: Any) -> dict[str, Any]:
     goal = services.add_goal(
         case, user=counsellor, area="sprachlich", text="B1", agreed_on=datetime.date(2024, 1, 1)
     )
+    session = services.record_session(
+        case, author=counsellor, present=[], date=datetime.date(2024, 1, 2), notes="Erstgespräch"
+    )
     consent = handover.record_consent(
         client,
         user=counsellor,
@@ -257,6 +262,7 @@ def case_world(counsellor: Any) -> dict[str, Any]:
         "<client>": client.pk,
         "<case>": case.pk,
         "<goal>": goal.pk,
+        "<session>": session.pk,
         "<consent>": consent.pk,
         "<referral>": referral.pk,
         "<import>": run.pk,
