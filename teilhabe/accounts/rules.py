@@ -56,6 +56,9 @@ PERMISSIONS = {
     # Groups, events and the calendar (activities/access.py: the user's organisations).
     # The calendar holds titles, places and times only, so every service role reads it.
     "activities.view_calendar": works_in_a_service,
+    # A group's page as the calendar shows it: schedule, place, dates and counts; the
+    # names of participants only for those who manage groups (activities/views_groups).
+    "activities.view_groups": works_in_a_service,
     "activities.manage_groups": role_predicate(Role.PROGRAMME_COORDINATOR, Role.TEAM_LEAD),
     "activities.manage_volunteers": role_predicate(Role.VOLUNTEER_COORDINATOR, Role.TEAM_LEAD),
     "programmes.view_programmes": role_predicate(Role.PROGRAMME_COORDINATOR, Role.TEAM_LEAD),

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from teilhabe.activities import selectors, services
 from teilhabe.activities.access import (
+    CALENDAR_ROLES,
     GROUP_ROLES,
     organisation_ids,
     organisations_for,
@@ -90,21 +91,29 @@ def _upcoming(group: Group, recorded: set[datetime.date]) -> list[datetime.date]
     return [day for day in window if day not in recorded]
 
 
-@manage_groups
+@requires("activities.view_groups")
 def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    group = _group(request, pk)
+    """Everybody who sees the group in the calendar reads its page; participants' and
+    volunteers' names and the recording links only those who manage the group."""
+    user: Any = request.user
+    group = scoped_or_404(Group.objects.select_related("organisation"), user, CALENDAR_ROLES, pk=pk)
+    can_manage = user.has_perm("activities.manage_groups") and group.organisation_id in (
+        organisation_ids(user, GROUP_ROLES)
+    )
     years = [day.year for day in group.meetings.dates("date", "year", order="DESC")]
     year = params.year(request.GET, default=timezone.localdate().year)
     meetings = list(group.meetings.filter(date__year=year).order_by("-date"))
     held = [meeting for meeting in meetings if not meeting.cancelled]
-    members = list(group.members.all())
-    volunteer_leads = list(
-        group.volunteer_engagements.filter(leads_group=True)
-        .filter(volunteer__anonymised_at__isnull=True)
-        .select_related("volunteer")
-    )
-    log_reads(request, members, "group")  # the page names the group's participants
-    log_reads(request, [lead.volunteer for lead in volunteer_leads], "group")
+    members, volunteer_leads = [], []
+    if can_manage:
+        members = list(group.members.all())
+        volunteer_leads = list(
+            group.volunteer_engagements.filter(leads_group=True)
+            .filter(volunteer__anonymised_at__isnull=True)
+            .select_related("volunteer")
+        )
+        log_reads(request, members, "group")  # the page names the group's participants
+        log_reads(request, [lead.volunteer for lead in volunteer_leads], "group")
     recent = set(
         group.meetings.filter(
             date__gte=timezone.localdate() - datetime.timedelta(days=28)
@@ -123,6 +132,7 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "volunteer_leads": volunteer_leads,
         "participant_form": ParticipantForm(),
         "today": timezone.localdate(),
+        "can_manage": can_manage,
     }
     return render(request, "activities/group_detail.html", context)
 

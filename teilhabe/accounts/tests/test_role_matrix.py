@@ -113,7 +113,7 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "programmes:enrolment_edit": ({"pk": "<enrolment>"}, PROGRAMME_STAFF),
     "activities:group_list": ({}, GROUPS),
     "activities:group_create": ({}, GROUPS),
-    "activities:group_detail": ({"pk": "<group>"}, GROUPS),
+    "activities:group_detail": ({"pk": "<group>"}, CALENDAR),
     "activities:group_edit": ({"pk": "<group>"}, GROUPS),
     "activities:meeting_create": ({"pk": "<group>"}, GROUPS),
     "activities:participant_add": ({"pk": "<group>"}, GROUPS),

@@ -95,9 +95,11 @@ def test_month_and_list_pages(seniors: Group, outing: Any, users_by_role: dict[s
     assert "Mai 2024" in html and html.count("Seniorentreff") == 5
     assert html.count("abgesagt") == 1
     assert "Urlaub ohne Koffer" in html
-    # A counsellor sees the calendar but no link into the group records.
-    assert reverse("activities:group_detail", kwargs={"pk": seniors.pk}) not in html
+    # A counsellor reads the group's page from the calendar, but no link leads to the
+    # recording of dates.
+    assert reverse("activities:group_detail", kwargs={"pk": seniors.pk}) in html
     assert "/angebote/termine/" not in html
+    assert reverse("activities:meeting_create", kwargs={"pk": seniors.pk}) not in html
     listed = client.get(reverse("activities:calendar"), {"monat": "2024-05", "ansicht": "liste"})
     assert "Mittwoch, 15.05.2024" in listed.content.decode()
 
