@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -36,16 +38,30 @@ def _services_for(user: Any) -> Any:
 
 @work_with_cases
 def client_list(request: HttpRequest) -> HttpResponse:
+    """A search (the best 50 matches) or, without one, every visible client, paged."""
     form = ClientSearchForm(request.GET or None)
     query, year = "", None
     if form.is_valid():
         query, year = form.cleaned_data["q"], form.cleaned_data["geburtsjahr"]
-    clients = selectors.search_clients(request.user, query, year)
-    # the list without a search names persons too (up to a page of them): logged alike
+    page = None
+    if query:
+        clients = selectors.search_clients(request.user, query, year)
+    else:
+        persons = visible_persons(request.user).order_by("last_name", "first_name", "pk")
+        if year:
+            persons = persons.filter(birth_year=year)
+        page = Paginator(persons, 50).get_page(params.page(request.GET))
+        clients = list(page)
+    # the list without a search names persons too (a page of them): logged alike
     log_reads(request, clients, "search" if query else "client-list")
-    return render(
-        request, "casework/client_list.html", {"form": form, "clients": clients, "query": query}
-    )
+    context = {
+        "form": form,
+        "clients": clients,
+        "query": query,
+        "page": page,
+        "filters": urlencode({"geburtsjahr": year} if year else {}),
+    }
+    return render(request, "casework/client_list.html", context)
 
 
 @work_with_cases

@@ -76,9 +76,39 @@ def country_code(value: str) -> str | None:
     return _lookup().get(_key(value))
 
 
+# The names German reports and counsellors use ("Syrien", as in the seed report), where
+# the German ISO name is the formal one ("Syrien, Arabische Republik").
+COMMON_GERMAN = {
+    "BO": "Bolivien",
+    "BY": "Belarus",
+    "CD": "Kongo (Demokratische Republik)",
+    "CG": "Kongo (Republik)",
+    "CZ": "Tschechien",
+    "FM": "Mikronesien",
+    "GB": "Vereinigtes Königreich",
+    "IR": "Iran",
+    "KP": "Nordkorea",
+    "KR": "Südkorea",
+    "LA": "Laos",
+    "MD": "Moldau",
+    "PS": "Palästina",
+    "RU": "Russland",
+    "SY": "Syrien",
+    "TR": "Türkei",
+    "TW": "Taiwan",
+    "TZ": "Tansania",
+    "US": "Vereinigte Staaten",
+    "VA": "Vatikanstadt",
+    "VE": "Venezuela",
+    "VN": "Vietnam",
+}
+
+
 def country_name(code: str) -> str:
     if code in EXTRA_COUNTRIES:
         return EXTRA_COUNTRIES[code]
+    if code in COMMON_GERMAN:
+        return COMMON_GERMAN[code]
     country = pycountry.countries.get(alpha_2=code)
     return _german().gettext(country.name) if country else code
 

@@ -20,3 +20,26 @@ def audit_action(entry: object) -> str:
     from teilhabe.audit.labels import action_label
 
     return action_label(entry)
+
+
+@register.filter
+def country(code: str) -> str:
+    """A country code as its German name ("SY" → "Syrien")."""
+    from teilhabe.core.countries import country_name
+
+    return country_name(code) if code else ""
+
+
+@register.filter
+def countries(codes: list[str]) -> str:
+    from teilhabe.core.countries import country_name
+
+    return ", ".join(country_name(code) for code in codes or [])
+
+
+@register.filter
+def languages(codes: list[str]) -> str:
+    """Language codes as German names ("ar" → "Arabisch")."""
+    from teilhabe.core.countries import language_name
+
+    return ", ".join(language_name(code) for code in codes or [])
