@@ -16,6 +16,7 @@ from teilhabe.casework.models.codes import (
     SessionForm,
     Topic,
 )
+from teilhabe.casework.plausibility import session_problems
 from teilhabe.core.countries import country_choices, language_choices, language_code
 from teilhabe.core.forms import KernForm, KernModelForm, VersionField
 from teilhabe.organisations.models import Organisation, Service
@@ -157,8 +158,9 @@ class SessionQuickForm(KernForm):
         required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Notes")
     )
 
-    def __init__(self, *args: Any, household: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, household: Any = None, case: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.case = case
         self.fields["date"].initial = timezone.localdate()
         if household is not None and household.exists():
             field: Any = self.fields["present"]
@@ -166,6 +168,16 @@ class SessionQuickForm(KernForm):
         else:
             del self.fields["present"]  # nobody of the family to pick: no empty heading
         self.fields["language"].choices = [("", "–"), *language_choices()]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.case is not None:
+            problems = session_problems(
+                self.case, data.get("date"), data.get("topics"), data.get("duration_minutes")
+            )
+            for field, message in problems.items():
+                self.add_error(field, message)
+        return data
 
 
 class GoalForm(KernModelForm):
@@ -178,6 +190,7 @@ class GoalForm(KernModelForm):
         super().__init__(*args, **kwargs)
         self.fields["area"].choices = GoalArea.choices  # type: ignore[attr-defined]
         self.fields["agreed_on"].initial = timezone.localdate()
+        self.fields["text"].required = True  # a goal without its text is no plan
 
 
 class GoalCorrectionForm(KernModelForm):
@@ -189,6 +202,7 @@ class GoalCorrectionForm(KernModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["area"].choices = GoalArea.choices  # type: ignore[attr-defined]
+        self.fields["text"].required = True
 
 
 class GoalStatusForm(KernForm):

@@ -141,7 +141,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
-    form = SessionQuickForm(request.POST, household=_household(case, request.user))
+    form = SessionQuickForm(request.POST, household=_household(case, request.user), case=case)
     if not form.is_valid():
         return _case_page(request, case, session_form=form)
     data = form.cleaned_data

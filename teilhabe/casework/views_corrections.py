@@ -31,7 +31,7 @@ def session_correct(request: HttpRequest, pk: int, session_pk: int) -> HttpRespo
     if not corrections.may_correct(request.user, case, session.author_id):
         raise PermissionDenied
     initial = {name: getattr(session, name) for name in corrections.SESSION_FIELDS}
-    form = SessionQuickForm(request.POST or None, initial=initial, household=None)
+    form = SessionQuickForm(request.POST or None, initial=initial, household=None, case=case)
     if request.method == "POST" and form.is_valid():
         values: dict[str, Any] = dict(form.cleaned_data)
         values["form"] = values.get("form") or ""

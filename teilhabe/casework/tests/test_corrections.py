@@ -87,7 +87,7 @@ def test_author_corrects_a_session_and_the_earlier_version_is_kept(world: dict[s
 
 def test_only_author_and_team_lead_correct(world: dict[str, Any]) -> None:
     url = _session_url(world)
-    data = {"date": "2024-03-01", "notes": "geändert"}
+    data = {"date": "2024-03-01", "topics": ["wohnen"], "notes": "geändert"}
     assert signed_in_client(world["colleague"]).post(url, data).status_code == 403
     assert signed_in_client(world["lead"]).post(url, data).status_code == 302
     world["session"].refresh_from_db()
