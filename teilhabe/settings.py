@@ -299,6 +299,10 @@ LOGGING = {
 # Threshold below which counts are suppressed in anything published.
 SMALL_NUMBER_THRESHOLD = int(os.environ.get("TEILHABE_SMALL_NUMBER_THRESHOLD", "3"))
 
+# Plausibility of casework entries (casework/plausibility.py): how many days ahead of
+# today a session may be dated (0: sessions are recorded after they happen).
+SESSION_DAYS_AHEAD = int(os.environ.get("TEILHABE_SESSION_DAYS_AHEAD", "0"))
+
 # Limits of an uploaded import (docs/operations.md): a big city's export (600,000
 # sessions) fits well inside them; a ZIP bomb or a sheet claiming 16,384 columns does not.
 IMPORT_MAX_UPLOAD = int(os.environ.get("TEILHABE_IMPORT_MAX_UPLOAD", str(200 * 1024 * 1024)))

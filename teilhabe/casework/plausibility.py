@@ -28,7 +28,7 @@ def session_problems(
         problems["topics"] = _("Choose at least one topic or enter the duration.")
     if date is None:
         return problems
-    ahead = int(getattr(settings, "SESSION_DAYS_AHEAD", 0))
+    ahead = settings.SESSION_DAYS_AHEAD
     latest = timezone.localdate() + datetime.timedelta(days=ahead)
     if date < case.opened_on:
         problems["date"] = _("The case was opened on %(day)s; a session cannot lie before it.") % {
