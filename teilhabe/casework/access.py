@@ -5,8 +5,9 @@
 - A team lead sees every case of their services at their organisation.
 - Nobody sees another organisation's cases; a consented hand-over creates a case at
   the recipient, and a withdrawn consent hides that case from the recipient again,
-  together with every case opened at the recipient for the copied client since and the
-  copied client (the consent was the only ground for the recipient to hold them).
+  together with every other case of the copied client at the recipient (also one
+  backdated or merged into it) and the copied client, wherever it is named (the
+  consent was the only ground for the recipient to hold them).
 - Coordination and statistics roles see no case at all (aggregates only).
 
 A membership without services means every service of the organisation.
@@ -34,19 +35,15 @@ def _scope(membership: Any) -> Q:
     return scope
 
 
-def _withdrawn(organisations: list[int]) -> tuple[Q, set[int]]:
-    """What withdrawn consents take away from the recipients among `organisations`: the
-    condition matching the received cases and every case opened for their clients
-    since, and those clients. A withdrawal is rare, so this is a short list."""
-    received = Referral.objects.filter(
+def withdrawn_clients(organisations: list[int]) -> QuerySet[Referral, Any]:
+    """The clients a withdrawn consent took away from the recipients among
+    `organisations`, as a subquery of person ids. The copy exists only because of the
+    hand-over, so everything of it goes: the received case, every case opened for it
+    since (whatever date was typed as its opening) and what was merged into it."""
+    return Referral.objects.filter(
         consent__withdrawn_on__isnull=False,
         target_case__organisation_id__in=organisations,
-    ).values_list("target_case__client_id", "target_case__opened_on")
-    condition, clients = Q(pk__in=[]), set()
-    for client_id, opened_on in received:
-        condition |= Q(client_id=client_id, opened_on__gte=opened_on)
-        clients.add(client_id)
-    return condition, clients
+    ).values("target_case__client_id")
 
 
 def _visibility(user: Any) -> Q | None:
@@ -62,14 +59,13 @@ def _visibility(user: Any) -> Q | None:
         if membership.role == Role.COUNSELLOR:
             scope &= Q(responsible=user) | Q(pk__in=shared)
         condition |= scope
-    withdrawn, _clients = _withdrawn([m.organisation_id for m in memberships])
-    return condition & ~withdrawn
+    withdrawn = withdrawn_clients([m.organisation_id for m in memberships])
+    return condition & ~Q(client_id__in=withdrawn)
 
 
-def _withdrawn_clients(user: Any) -> set[int]:
-    return (
-        _withdrawn(organisations_of(user))[1] if getattr(user, "is_authenticated", False) else set()
-    )
+def _withdrawn_clients(user: Any) -> QuerySet[Referral, Any]:
+    organisations = organisations_of(user) if getattr(user, "is_authenticated", False) else []
+    return withdrawn_clients(organisations)
 
 
 def visible_cases(user: Any) -> QuerySet[Case]:
@@ -101,7 +97,7 @@ def visibility_of_persons(user: Any) -> Callable[[list[int]], set[int]]:
     Each call reads only those persons' cases (index on the client) and co-counselled
     links (index on the person)."""
     condition = _visibility(user)
-    withdrawn = _withdrawn_clients(user) if condition is not None else set()
+    withdrawn = list(_withdrawn_clients(user).values_list("target_case__client_id", flat=True))
 
     def visible(person_ids: list[int]) -> set[int]:
         if condition is None or not person_ids:

@@ -22,7 +22,9 @@ GOAL_FIELDS = ("area", "text", "review_on")
 
 def goal_author_id(goal: Goal) -> int | None:
     """Who agreed the goal: the recorder of its first status."""
-    first = GoalStatusChange.objects.filter(goal=goal).order_by("set_on", "pk").first()
+    # by creation, not by the date typed: a backdated status must not make its
+    # recorder the goal's author
+    first = GoalStatusChange.objects.filter(goal=goal).order_by("pk").first()
     return first.recorded_by_id if first else None
 
 
@@ -68,7 +70,7 @@ def correctable_goal_ids(user: Any, case: Any, lead: bool) -> set[int]:
     if lead:
         return set(goals)
     first_recorder: dict[int, int | None] = {}
-    changes = GoalStatusChange.objects.filter(goal__case=case).order_by("set_on", "pk")
+    changes = GoalStatusChange.objects.filter(goal__case=case).order_by("pk")
     for goal_id, recorder in changes.values_list("goal_id", "recorded_by_id"):
         first_recorder.setdefault(goal_id, recorder)
     return {goal for goal, recorder in first_recorder.items() if recorder == user.pk}

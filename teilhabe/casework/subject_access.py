@@ -22,7 +22,7 @@ from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
 
 from teilhabe.casework.access import open_to, visible_cases, visible_consents
-from teilhabe.casework.models import Case, Consent, NameKey, Person
+from teilhabe.casework.models import Case, Consent, NameKey, Person, Session
 from teilhabe.casework.search_keys import name_words, prefix_end, word_code
 
 HIDDEN = {"name_plain", "name_phonetic"}
@@ -65,15 +65,20 @@ def _household(person: Person, user: Any, full: bool) -> list[str]:
     return [str(member) for member in (members if full else open_to(user, members))]
 
 
-def _client_case(case: Case) -> dict[str, Any]:
+def _client_case(case: Case, named: set[int] | None) -> dict[str, Any]:
+    """`named`: the other persons the reader may see named (None: everybody)."""
+
+    def names(persons: Any) -> list[str]:
+        return [str(p) for p in persons if named is None or p.pk in named]
+
     return _plain(model_to_dict(case, exclude=["shared_with", "co_counselled"])) | {
         "service": case.service.name,
         "organisation": str(case.organisation),
         "responsible": str(case.responsible or ""),
-        "co_counselled": [str(p) for p in case.co_counselled.all()],
+        "co_counselled": names(case.co_counselled.all()),
         "sessions": [
             _plain(model_to_dict(s, exclude=["present", "author"]))
-            | {"present": [str(p) for p in s.present.all()]}
+            | {"present": names(s.present.all())}
             for s in case.sessions.all()
         ],
         "goals": [
@@ -86,6 +91,22 @@ def _client_case(case: Case) -> dict[str, Any]:
             for g in case.goals.all()
         ],
     }
+
+
+def _named(user: Any, cases: QuerySet[Case]) -> set[int]:
+    """The persons named in these cases (co-counselled, present) whom the user may see
+    or who are in nobody's casework (access.open_to)."""
+    ids = set(
+        Case.co_counselled.through.objects.filter(case__in=cases).values_list(
+            "person_id", flat=True
+        )
+    )
+    ids |= set(
+        Session.present.through.objects.filter(session__case__in=cases).values_list(
+            "person_id", flat=True
+        )
+    )
+    return set(open_to(user, Person.objects.filter(pk__in=ids)).values_list("pk", flat=True))
 
 
 def _co_counselled_case(case: Case, person: Person) -> dict[str, Any]:
@@ -104,9 +125,12 @@ def collect(person: Person, user: Any, *, full: bool = False) -> dict[str, Any]:
     """Everything about `person` that `user` may open; with `full` (only for a reader
     entitled to all of it) everything stored."""
     cases, complete = _cases_of(person, user, full)
-    cases = cases.select_related("service", "organisation", "responsible").order_by(
-        "opened_on", "pk"
+    cases = (
+        cases.select_related("service", "organisation", "responsible")
+        .prefetch_related("co_counselled", "sessions__present", "goals__history")
+        .order_by("opened_on", "pk")
     )
+    named = None if full else _named(user, cases)
     consents = _consents(person, user, full)
     complete = complete and consents.count() == person.consents.count()
     person_type = ContentType.objects.get_for_model(Person)
@@ -127,7 +151,7 @@ def collect(person: Person, user: Any, *, full: bool = False) -> dict[str, Any]:
         },
         "person": _plain(model_to_dict(person)) | {"organisation": str(person.organisation)},
         "household": _household(person, user, full),
-        "cases": [_client_case(case) for case in cases if case.client_id == person.pk],
+        "cases": [_client_case(case, named) for case in cases if case.client_id == person.pk],
         "co_counselled_in": [
             _co_counselled_case(case, person) for case in cases if case.client_id != person.pk
         ],

@@ -124,7 +124,7 @@ def _case_page(request: HttpRequest, case: Case, **forms: Any) -> HttpResponse:
         "goal_form": forms.get("goal_form") or GoalForm(),
         "status_form": GoalStatusForm(),
         "close_form": forms.get("close_form") or CloseCaseForm(),
-        "co_counselled": case.co_counselled.all(),
+        "co_counselled": open_to(request.user, case.co_counselled.all()),
         "shared_with": case.shared_with.all(),
         "team_form": forms.get("team_form") or _team_form(case, request.user),
     }
@@ -224,7 +224,11 @@ def case_team(request: HttpRequest, pk: int) -> HttpResponse:
         case,
         responsible=form.cleaned_data["responsible"],
         shared_with=list(form.cleaned_data["shared_with"]),
-        co_counselled=list(form.cleaned_data["co_counselled"]),
+        # persons the user may not see stay co-counselled: the form does not offer them
+        co_counselled=[
+            *form.cleaned_data["co_counselled"],
+            *case.co_counselled.exclude(pk__in=_household(case, request.user).values("pk")),
+        ],
     )
     messages.success(request, _("Saved."))
     return redirect("casework:case_detail", pk=case.pk)

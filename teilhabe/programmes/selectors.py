@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from teilhabe.casework.access import withdrawn_clients
 from teilhabe.casework.models import Person
 from teilhabe.casework.search_keys import plain_key
 from teilhabe.core.countries import country_name, language_name
@@ -86,7 +87,9 @@ def find_family_persons(organisation_id: int, query: str) -> list[Person]:
     words = plain_key(query).split()
     if not words or sum(len(word) for word in words) < 2:
         return []
-    persons = Person.objects.filter(organisation_id=organisation_id)
+    # a client whose consent to the hand-over was withdrawn is gone from the recipient
+    withdrawn = withdrawn_clients([organisation_id])
+    persons = Person.objects.filter(organisation_id=organisation_id).exclude(pk__in=withdrawn)
     for word in words:
         persons = persons.filter(name_plain__contains=word)
     return list(

@@ -20,7 +20,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from teilhabe.accounts.roles import Role
-from teilhabe.casework.access import visible_cases, visible_persons
+from teilhabe.casework.access import visible_cases
 from teilhabe.casework.importer.parse import Staged
 from teilhabe.casework.models import Case, Goal
 from teilhabe.core.tabular import Problem
@@ -60,20 +60,19 @@ class ImportGuard:
         )
         if actor is None:
             return cls(organisation, offered, offered, False, cases, goal_cases)
+        led = _led_services(actor, organisation, offered)
+        # Only what the actor leads: a team lead who is also a counsellor elsewhere sees
+        # those cases on the pages, but an import is a team lead's bulk write.
+        led_cases = visible_cases(actor).filter(organisation=organisation, service__code__in=led)
         return cls(
             organisation,
             offered,
-            _led_services(actor, organisation, offered),
+            led,
             True,
             cases,
             goal_cases,
-            frozenset(
-                visible_cases(actor)
-                .filter(organisation=organisation)
-                .exclude(external_id="")
-                .values_list("external_id", flat=True)
-            ),
-            _hidden_persons(actor, organisation),
+            frozenset(led_cases.exclude(external_id="").values_list("external_id", flat=True)),
+            _hidden_persons(organisation, led_cases),
         )
 
     def check(self, staged: Staged, files: dict[str, str], problems: list[Problem]) -> None:
@@ -156,22 +155,19 @@ def _led_services(
     return frozenset(covered & offered)
 
 
-def _hidden_persons(actor: Any, organisation: Organisation) -> frozenset[str]:
-    """External ids of the organisation's persons who take part in a case the actor may
-    not open and in none the actor may open."""
+def _hidden_persons(organisation: Organisation, led_cases: Any) -> frozenset[str]:
+    """External ids of the organisation's persons who take part in a case and in none
+    of the cases the actor leads."""
     org_cases = Case.objects.filter(organisation=organisation)
-    involved = set(
-        org_cases.exclude(client__external_id="").values_list("client__external_id", flat=True)
-    )
-    involved |= set(
-        Case.co_counselled.through.objects.filter(case__in=org_cases)
-        .exclude(person__external_id="")
-        .values_list("person__external_id", flat=True)
-    )
-    seen = set(
-        visible_persons(actor)
-        .filter(organisation=organisation)
-        .exclude(external_id="")
-        .values_list("external_id", flat=True)
-    )
-    return frozenset(involved - seen)
+
+    def involved_in(cases: Any) -> set[str]:
+        clients = set(
+            cases.exclude(client__external_id="").values_list("client__external_id", flat=True)
+        )
+        return clients | set(
+            Case.co_counselled.through.objects.filter(case__in=cases)
+            .exclude(person__external_id="")
+            .values_list("person__external_id", flat=True)
+        )
+
+    return frozenset(involved_in(org_cases) - involved_in(led_cases))

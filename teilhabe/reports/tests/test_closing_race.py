@@ -21,6 +21,7 @@ from django.db import connection
 
 from teilhabe.accounts.roles import Role
 from teilhabe.conftest import make_user
+from teilhabe.organisations.catalogue import install_service_catalogue
 from teilhabe.reports import freeze
 from teilhabe.reports.figures import Scope
 from teilhabe.reports.models import FrozenReport
@@ -31,6 +32,8 @@ from teilhabe.reports.tests.city_world import YEAR, build
 def test_two_closings_at_the_same_moment_store_one_closed_year(monkeypatch: Any) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("SQLite serialises closings by its write lock (see the module)")
+    # an earlier test with transaction=True may have emptied the tables, the catalogue too
+    install_service_catalogue()
     organisation = build()["organisations"]["diakonie"]
     leads = [make_user(f"leitung{n}", organisation, Role.TEAM_LEAD) for n in (1, 2)]
     scope = Scope((organisation.pk,), ("JMD", "MBE"))
