@@ -59,13 +59,42 @@ def _visibility(user: Any) -> Q | None:
         if membership.role == Role.COUNSELLOR:
             scope &= Q(responsible=user) | Q(pk__in=shared)
         condition |= scope
-    withdrawn = withdrawn_clients([m.organisation_id for m in memberships])
-    return condition & ~Q(client_id__in=withdrawn)
+    return condition & _not_withdrawn([m.organisation_id for m in memberships])
 
 
-def _withdrawn_clients(user: Any) -> QuerySet[Referral, Any]:
+WITHDRAWN_AS_LIST = 500
+
+
+def _withdrawn_ids(organisations: list[int]) -> list[int] | None:
+    """The withdrawn clients of `organisations` as a list of ids, or None when there are
+    more than WITHDRAWN_AS_LIST (then the subquery serves). Read from the withdrawn
+    consents, which an index holds apart, not by joining every case of the
+    organisations: SQLite walked those for each visibility check."""
+    withdrawn = Consent.objects.filter(withdrawn_on__isnull=False).values("pk")
+    received = Referral.objects.filter(consent_id__in=withdrawn, target_case__isnull=False)
+    pairs = list(
+        received.values_list("target_case__client_id", "target_case__organisation_id")[
+            : WITHDRAWN_AS_LIST + 1
+        ]
+    )
+    if len(pairs) > WITHDRAWN_AS_LIST:
+        return None
+    return [client for client, organisation in pairs if organisation in organisations]
+
+
+def _not_withdrawn(organisations: list[int]) -> Q:
+    """The condition excluding the withdrawn clients' cases (usually none or a few)."""
+    clients = _withdrawn_ids(organisations)
+    if clients is None:
+        return ~Q(client_id__in=withdrawn_clients(organisations))
+    return ~Q(client_id__in=clients) if clients else Q()
+
+
+def _withdrawn_clients(user: Any) -> Any:
+    """The user's withdrawn clients: a list of ids, or the subquery when there are many."""
     organisations = organisations_of(user) if getattr(user, "is_authenticated", False) else []
-    return withdrawn_clients(organisations)
+    ids = _withdrawn_ids(organisations)
+    return withdrawn_clients(organisations) if ids is None else ids
 
 
 def visible_cases(user: Any) -> QuerySet[Case]:
@@ -97,7 +126,7 @@ def visibility_of_persons(user: Any) -> Callable[[list[int]], set[int]]:
     Each call reads only those persons' cases (index on the client) and co-counselled
     links (index on the person)."""
     condition = _visibility(user)
-    withdrawn = list(_withdrawn_clients(user).values_list("target_case__client_id", flat=True))
+    withdrawn = _withdrawn_clients(user) if condition is not None else []
 
     def visible(person_ids: list[int]) -> set[int]:
         if condition is None or not person_ids:

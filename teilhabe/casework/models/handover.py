@@ -41,6 +41,15 @@ class Consent(models.Model):
         verbose_name = _("consent to share")
         verbose_name_plural = _("consents to share")
         ordering = ["-given_on", "-pk"]
+        # Every visibility check asks for the withdrawn consents (casework/access.py):
+        # a few rows, found through this index instead of a scan of every hand-over.
+        indexes = [
+            models.Index(
+                fields=["withdrawn_on"],
+                name="consent_withdrawn",
+                condition=models.Q(withdrawn_on__isnull=False),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} → {self.recipient} ({self.given_on:%d.%m.%Y})"

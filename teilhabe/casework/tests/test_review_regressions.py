@@ -112,7 +112,16 @@ def test_many_withdrawals_keep_the_query_small(
     manager, consent, _received = _handover(users_by_role, provider, city)
     handover.withdraw(consent)
     sql = str(visible_cases(manager).query)
-    assert sql.count("casework_referral") == 1  # one subquery, not a term per withdrawal
+    assert sql.count('"client_id" IN') == 1  # one list, not a term per withdrawal
+    from teilhabe.casework import access
+
+    access.WITHDRAWN_AS_LIST = 0  # past the limit: one subquery
+    try:
+        sql = str(visible_cases(manager).query)
+        assert sql.count("casework_referral") == 1
+        assert not visible_cases(manager).filter(client=_received.client).exists()
+    finally:
+        access.WITHDRAWN_AS_LIST = 500
 
 
 def test_an_import_changes_only_what_the_team_lead_leads(
