@@ -46,8 +46,9 @@ def withdrawn_clients(organisations: list[int]) -> QuerySet[Referral, Any]:
     ).values("target_case__client_id")
 
 
-def _visibility(user: Any) -> Q | None:
-    """The condition on a case that makes it visible to `user` (None: nothing is)."""
+def _visibility(user: Any) -> tuple[Q, Any] | None:
+    """The condition on a case that makes it visible to `user` (None: nothing is), and
+    the user's withdrawn clients (`_withdrawn`), read once for both."""
     # Subqueries, not joins: no row is repeated, so no DISTINCT over a big city's cases.
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return None
@@ -59,7 +60,8 @@ def _visibility(user: Any) -> Q | None:
         if membership.role == Role.COUNSELLOR:
             scope &= Q(responsible=user) | Q(pk__in=shared)
         condition |= scope
-    return condition & _not_withdrawn([m.organisation_id for m in memberships])
+    withdrawn = _withdrawn([m.organisation_id for m in memberships])
+    return condition & ~Q(client_id__in=withdrawn), withdrawn
 
 
 WITHDRAWN_AS_LIST = 500
@@ -82,24 +84,16 @@ def _withdrawn_ids(organisations: list[int]) -> list[int] | None:
     return [client for client, organisation in pairs if organisation in organisations]
 
 
-def _not_withdrawn(organisations: list[int]) -> Q:
-    """The condition excluding the withdrawn clients' cases (usually none or a few)."""
-    clients = _withdrawn_ids(organisations)
-    if clients is None:
-        return ~Q(client_id__in=withdrawn_clients(organisations))
-    return ~Q(client_id__in=clients) if clients else Q()
-
-
-def _withdrawn_clients(user: Any) -> Any:
-    """The user's withdrawn clients: a list of ids, or the subquery when there are many."""
-    organisations = organisations_of(user) if getattr(user, "is_authenticated", False) else []
+def _withdrawn(organisations: list[int]) -> Any:
+    """The withdrawn clients: a list of ids (usually empty or short), or the subquery
+    when there are many."""
     ids = _withdrawn_ids(organisations)
     return withdrawn_clients(organisations) if ids is None else ids
 
 
 def visible_cases(user: Any) -> QuerySet[Case]:
-    condition = _visibility(user)
-    return Case.objects.none() if condition is None else Case.objects.filter(condition)
+    visibility = _visibility(user)
+    return Case.objects.none() if visibility is None else Case.objects.filter(visibility[0])
 
 
 def _seen(condition: Q, cases: QuerySet[Case], column: str) -> set[int]:
@@ -111,10 +105,14 @@ def _seen(condition: Q, cases: QuerySet[Case], column: str) -> set[int]:
 
 
 def visible_persons(user: Any) -> QuerySet[Person]:
-    cases = visible_cases(user)
+    visibility = _visibility(user)
+    if visibility is None:
+        return Person.objects.none()
+    condition, withdrawn = visibility
+    cases = Case.objects.filter(condition)
     co_counselled = (
         Case.co_counselled.through.objects.filter(case__in=cases)
-        .exclude(person_id__in=_withdrawn_clients(user))
+        .exclude(person_id__in=withdrawn)
         .values("person_id")
     )
     return Person.objects.filter(Q(pk__in=cases.values("client_id")) | Q(pk__in=co_counselled))
@@ -125,12 +123,12 @@ def visibility_of_persons(user: Any) -> Callable[[list[int]], set[int]]:
     condition built once for several short lists (the search checks batch by batch).
     Each call reads only those persons' cases (index on the client) and co-counselled
     links (index on the person)."""
-    condition = _visibility(user)
-    withdrawn = _withdrawn_clients(user) if condition is not None else []
+    visibility = _visibility(user)
 
     def visible(person_ids: list[int]) -> set[int]:
-        if condition is None or not person_ids:
+        if visibility is None or not person_ids:
             return set()
+        condition, withdrawn = visibility
         seen = _seen(condition, Case.objects.filter(client_id__in=person_ids), "client_id")
         links = list(
             Case.co_counselled.through.objects.filter(person_id__in=person_ids)
@@ -156,6 +154,14 @@ def visible_person_or_404(user: Any, pk: int) -> Person:
     if person is None or not visible_among(user, [pk]):
         raise Http404
     return person
+
+
+def visible_case_or_404(user: Any, pk: int) -> Case:
+    cases = visible_cases(user).select_related("client", "service")
+    case = cases.filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    return case
 
 
 def organisations_of(user: Any) -> list[int]:

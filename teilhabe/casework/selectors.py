@@ -68,6 +68,19 @@ def search_clients(
     return [by_pk[pk] for pk in chosen if pk in by_pk]  # merged away meanwhile: skipped
 
 
+def with_name_words(
+    candidates: QuerySet[Person], keys: QuerySet[NameKey], words: list[str]
+) -> QuerySet[Person]:
+    """Those of `candidates` with, for every query word, a name word of `keys` that
+    begins with it or sounds like it."""
+    for word in words:
+        alike = Q(word__gte=word, word__lt=prefix_end(word))
+        if code := word_code(word):
+            alike |= Q(code=code)
+        candidates = candidates.filter(pk__in=keys.filter(alike).values("person_id"))
+    return candidates
+
+
 def _by_name(
     user: Any,
     candidates: QuerySet[Person],
@@ -77,13 +90,7 @@ def _by_name(
     limit: int,
 ) -> list[tuple[int, str]]:
     keys = NameKey.objects.filter(organisation_id__in=organisations)
-    by_name = candidates
-    for word in words:
-        alike = Q(word__gte=word, word__lt=prefix_end(word))
-        if code := word_code(word):
-            alike |= Q(code=code)
-        by_name = by_name.filter(pk__in=keys.filter(alike).values("person_id"))
-    found = _visible_ranked(user, by_name, target, limit)
+    found = _visible_ranked(user, with_name_words(candidates, keys, words), target, limit)
     if found:
         return found
     # Misspellings the sound-alike code does not catch ("Kovalneko"): the indexed words

@@ -23,7 +23,8 @@ from django.utils.translation import gettext as _
 
 from teilhabe.casework.access import open_to, visible_cases, visible_consents
 from teilhabe.casework.models import Case, Consent, NameKey, Person, Session
-from teilhabe.casework.search_keys import name_words, prefix_end, word_code
+from teilhabe.casework.search_keys import name_words
+from teilhabe.casework.selectors import with_name_words
 
 HIDDEN = {"name_plain", "name_phonetic"}
 
@@ -185,13 +186,7 @@ def find_persons(query: str, birth_year: int | None, limit: int = 50) -> list[Pe
     words = name_words(query)
     if not words and by_number is None:
         return []
-    by_name = persons
-    for word in words:
-        alike = Q(word__gte=word, word__lt=prefix_end(word))
-        if code := word_code(word):
-            alike |= Q(code=code)
-        by_name = by_name.filter(pk__in=NameKey.objects.filter(alike).values("person_id"))
-    found = by_name if words else Person.objects.none()
+    found = with_name_words(persons, NameKey.objects.all(), words) if words else persons.none()
     if by_number is not None:
         found = found | by_number
     return list(

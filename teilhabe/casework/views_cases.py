@@ -13,7 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from teilhabe.casework import corrections, selectors, services
-from teilhabe.casework.access import is_team_lead_of, open_to, visible_cases
+from teilhabe.casework.access import (
+    is_team_lead_of,
+    open_to,
+    visible_case_or_404,
+)
 from teilhabe.casework.forms import (
     CaseTeamForm,
     CloseCaseForm,
@@ -31,7 +35,7 @@ work_with_cases = requires("casework.work_with_cases")
 
 
 def _case(request: HttpRequest, pk: int) -> Case:
-    return get_object_or_404(visible_cases(request.user).select_related("client", "service"), pk=pk)
+    return visible_case_or_404(request.user, pk)
 
 
 def _family(case: Case) -> Any:

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from teilhabe.casework import corrections
-from teilhabe.casework.access import visible_cases
+from teilhabe.casework.access import visible_case_or_404
 from teilhabe.casework.forms import GoalCorrectionForm, SessionQuickForm
 from teilhabe.casework.models import Case
 from teilhabe.core.access import requires
@@ -21,7 +21,7 @@ work_with_cases = requires("casework.work_with_cases")
 
 
 def _case(request: HttpRequest, pk: int) -> Case:
-    return get_object_or_404(visible_cases(request.user).select_related("client", "service"), pk=pk)
+    return visible_case_or_404(request.user, pk)
 
 
 @work_with_cases
