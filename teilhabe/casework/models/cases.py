@@ -105,7 +105,7 @@ class Session(models.Model):
     present = models.ManyToManyField(
         Person, blank=True, related_name="sessions_present", verbose_name=_("persons present")
     )
-    language = models.CharField(_("language"), max_length=2, blank=True)
+    language = models.CharField(_("language"), max_length=3, blank=True)  # ISO 639-3
     interpreter = models.BooleanField(_("interpreter"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     author = models.ForeignKey(
@@ -115,6 +115,18 @@ class Session(models.Model):
     # replaces them, while sessions recorded in the application stay.
     imported = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # A cancelled session (storniert) stays in the record with its reason, but counts
+    # nowhere: figures, statistics and exports read Session.objects.counted().
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    cancel_reason = models.TextField(_("reason for the cancellation"), blank=True)
 
     class Meta:
         verbose_name = _("counselling session")
@@ -124,6 +136,10 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case} {self.date:%d.%m.%Y}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 class AnonymousContact(models.Model):
@@ -139,7 +155,7 @@ class AnonymousContact(models.Model):
         _("duration (minutes)"), null=True, blank=True
     )
     topics = models.JSONField(_("topics"), default=list, blank=True)
-    language = models.CharField(_("language"), max_length=2, blank=True)
+    language = models.CharField(_("language"), max_length=3, blank=True)  # ISO 639-3
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

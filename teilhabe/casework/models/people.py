@@ -12,6 +12,16 @@ from teilhabe.casework.search_keys import phonetic_key, plain_key
 from teilhabe.core.versioning import VersionedModel
 
 
+class HouseholdRelation(models.TextChoices):
+    """How a member belongs to the household, seen from its reference person."""
+
+    REFERENCE = "reference", _("reference person")
+    PARTNER = "partner", _("partner")
+    CHILD = "child", _("child")
+    PARENT = "parent", _("parent")
+    OTHER = "other", _("other relative or member")
+
+
 class Household(models.Model):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="households"
@@ -77,6 +87,12 @@ class Person(VersionedModel):
         on_delete=models.SET_NULL,
         related_name="members",
         verbose_name=_("household"),
+    )
+    household_relation = models.CharField(
+        _("relation in the household"),
+        max_length=20,
+        choices=HouseholdRelation.choices,
+        blank=True,
     )
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
