@@ -4,7 +4,8 @@ Casework knows no app above it: an app registers a section in its AppConfig.read
 and the case page shows its tab. Only the open tab's context is computed, so a tab
 costs nothing on the other tabs. The provider is called with a case the user may
 already open (casework.access checked it); it decides whether the user sees the tab
-at all by returning None.
+at all with `offered` (cheap, called for the tab bar on every tab); `context` returning
+None sends the reader back to the overview.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ class CaseSection:
     template: str
     context: SectionContext
     order: int = 50
+    offered: Callable[[HttpRequest, Any], bool] | None = None
+
+    def is_offered(self, request: HttpRequest, case: Any) -> bool:
+        return self.offered is None or self.offered(request, case)
 
 
 _sections: dict[str, CaseSection] = {}
@@ -39,3 +44,7 @@ def register_case_section(section: CaseSection) -> CaseSection:
 
 def registered_sections() -> list[CaseSection]:
     return sorted(_sections.values(), key=lambda section: section.order)
+
+
+def sections_for(request: HttpRequest, case: Any) -> list[CaseSection]:
+    return [section for section in registered_sections() if section.is_offered(request, case)]

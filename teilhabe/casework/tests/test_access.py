@@ -285,7 +285,7 @@ def test_sharing_a_case_with_a_named_colleague(world: dict[str, Any]) -> None:
     case.client.save()
     sister.save()
     client = signed_in_client(me)
-    page = client.get(reverse("casework:case_detail", kwargs={"pk": case.pk}))
+    page = client.get(reverse("casework:case_detail", kwargs={"pk": case.pk}) + "?teil=team")
     assert colleague in page.context["team_form"].fields["shared_with"].queryset
     assert world["users"]["foreign"] not in page.context["team_form"].fields["shared_with"].queryset
     client.post(

@@ -49,14 +49,14 @@ def _session_url(world: dict[str, Any]) -> str:
 
 def test_the_note_is_shown_in_the_timeline_with_a_correction_link(world: dict[str, Any]) -> None:
     page = signed_in_client(world["author"]).get(
-        reverse("casework:case_detail", kwargs={"pk": world["case"].pk})
+        reverse("casework:case_detail", kwargs={"pk": world["case"].pk}) + "?teil=verlauf"
     )
     html = page.content.decode()
     assert "Mietvertrag besprochen" in html
     assert _session_url(world) in html
     # a colleague the case is shared with reads the note but may not correct it
     other = signed_in_client(world["colleague"]).get(
-        reverse("casework:case_detail", kwargs={"pk": world["case"].pk})
+        reverse("casework:case_detail", kwargs={"pk": world["case"].pk}) + "?teil=verlauf"
     )
     assert "Mietvertrag besprochen" in other.content.decode()
     assert _session_url(world) not in other.content.decode()
@@ -80,7 +80,9 @@ def test_author_corrects_a_session_and_the_earlier_version_is_kept(world: dict[s
     ]
     assert entry.changes["duration_minutes"] == ["30", "45"]
     assert entry.actor == world["author"]
-    page = client.get(reverse("casework:case_detail", kwargs={"pk": world["case"].pk}))
+    page = client.get(
+        reverse("casework:case_detail", kwargs={"pk": world["case"].pk}) + "?teil=verlauf"
+    )
     [event] = [e for e in page.context["timeline"] if e.kind == "session"]
     assert event.corrected and event.note.startswith("Mietvertrag und")
 

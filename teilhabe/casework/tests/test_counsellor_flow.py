@@ -63,7 +63,9 @@ def test_counsellor_flow(browser: Browser, live_server: Any, settings: Any) -> N
     page.select_option("#id_access_route", "mbe")
     page.locator("main form button[type=submit]").first.click()
     case = Case.objects.get(client=olena, service__code="IKB")
-    assert page.url.endswith(reverse("casework:case_detail", kwargs={"pk": case.pk}))
+    assert page.url.endswith(
+        reverse("casework:case_detail", kwargs={"pk": case.pk}) + "?teil=verlauf"
+    )
 
     # Quick entry of a session: two topics, the son present, keyboard only for the form.
     page.fill("#id_duration_minutes", "45")
@@ -79,7 +81,8 @@ def test_counsellor_flow(browser: Browser, live_server: Any, settings: Any) -> N
     assert [str(p) for p in session.present.all()] == ["Taras Kovalenko"]
     assert_accessible(page, "flow-3-case")
 
-    # A goal, then a change of its status.
+    # A goal, then a change of its status, on the support-plan tab.
+    page.get_by_role("link", name="Förderplan", exact=True).click()
     page.select_option("#id_area", "beruflich")
     page.fill("#id_text", "Anerkennung des Berufsabschlusses beantragen")
     page.locator("form[action$='/ziele/'] button[type=submit]").click()
@@ -92,7 +95,9 @@ def test_counsellor_flow(browser: Browser, live_server: Any, settings: Any) -> N
         "in_bearbeitung",
         "teilweise_erreicht",
     ]
+    page.get_by_role("link", name="Verlauf", exact=True).click()
     expect(page.locator(".timeline")).to_contain_text("teilweise erreicht")
+    page.get_by_role("link", name="Übersicht", exact=True).click()
 
     # Hand over to the city's KIM case management, with consent.
     page.locator("a[href$='/uebergabe/']").click()

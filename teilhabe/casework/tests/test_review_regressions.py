@@ -84,8 +84,9 @@ def test_a_withdrawn_copy_is_named_nowhere(
     )
     handover.withdraw(consent)
     client = signed_in_client(manager)
-    page = client.get(reverse("casework:case_detail", kwargs={"pk": case.pk})).content.decode()
-    assert "Kovalenko" not in page
+    url = reverse("casework:case_detail", kwargs={"pk": case.pk})
+    for tab in ("", "?teil=verlauf", "?teil=plan", "?teil=team"):
+        assert "Kovalenko" not in client.get(url + tab).content.decode()
     export = client.get(reverse("casework:client_export", kwargs={"pk": other.pk, "fmt": "json"}))
     assert "Kovalenko" not in export.content.decode()
     assert copy not in find_family_persons(city.pk, "Kovalenko")

@@ -130,7 +130,7 @@ def test_data_protection_officer_finds_and_exports_everything(
 def test_a_hidden_household_member_cannot_be_made_co_counselled(family: dict[str, Any]) -> None:
     client = signed_in_client(family["counsellor"])
     case, taras, halyna = family["mbe"], family["people"]["Taras"], family["people"]["Halyna"]
-    page = client.get(reverse("casework:case_detail", kwargs={"pk": case.pk}))
+    page = client.get(reverse("casework:case_detail", kwargs={"pk": case.pk}) + "?teil=team")
     offered = set(page.context["team_form"].fields["co_counselled"].queryset)
     assert offered == {halyna}
     response = client.post(
