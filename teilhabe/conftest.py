@@ -24,6 +24,12 @@ def fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def private_document_folder(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    # Uploaded documents of a test go to a folder of its own, never into var/.
+    settings.DOCUMENT_ROOT = tmp_path_factory.mktemp("dokumente")
+
+
 @pytest.fixture
 def provider(db: None) -> Organisation:
     return create_organisation("diakonie", "Diakonie Teststadt", ["MBE", "JMD", "IKB"])

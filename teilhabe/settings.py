@@ -73,13 +73,17 @@ INSTALLED_APPS = [
     "teilhabe.organisations",
     "teilhabe.casework",
     "teilhabe.activities",
+    "teilhabe.appointments",
     "teilhabe.programmes",
     "teilhabe.network",
+    "teilhabe.funding",
+    "teilhabe.planning",
     "teilhabe.reports",
     "teilhabe.api",
     "teilhabe.audit",
     "teilhabe.retention",
     "teilhabe.legal",
+    "teilhabe.documents",
     "teilhabe.demo",
 ]
 
@@ -302,6 +306,17 @@ SMALL_NUMBER_THRESHOLD = int(os.environ.get("TEILHABE_SMALL_NUMBER_THRESHOLD", "
 # Plausibility of casework entries (casework/plausibility.py): how many days ahead of
 # today a session may be dated (0: sessions are recorded after they happen).
 SESSION_DAYS_AHEAD = int(os.environ.get("TEILHABE_SESSION_DAYS_AHEAD", "0"))
+# The age range of a service's clients, a warning the user can confirm when opening a
+# case: "JMD=12-27" (services separated by commas); the JMD's 12 to 27 by default.
+SERVICE_AGE_RANGES = {
+    code.strip(): (int(low), int(high))
+    for code, _sep, bounds in (
+        part.partition("=")
+        for part in os.environ.get("TEILHABE_SERVICE_AGE_RANGES", "JMD=12-27").split(",")
+        if part.strip()
+    )
+    for low, high in [bounds.split("-", 1)]
+}
 
 # Limits of an uploaded import (docs/operations.md): a big city's export (600,000
 # sessions) fits well inside them; a ZIP bomb or a sheet claiming 16,384 columns does not.
@@ -310,6 +325,11 @@ IMPORT_MAX_UNPACKED = int(os.environ.get("TEILHABE_IMPORT_MAX_UNPACKED", str(512
 IMPORT_MAX_ROWS = int(os.environ.get("TEILHABE_IMPORT_MAX_ROWS", "2000000"))
 IMPORT_MAX_COLUMNS = int(os.environ.get("TEILHABE_IMPORT_MAX_COLUMNS", "200"))
 IMPORT_MAX_PROBLEMS = int(os.environ.get("TEILHABE_IMPORT_MAX_PROBLEMS", "1000"))
+
+# Casework documents (teilhabe/documents): a private folder that no URL serves (files
+# leave it only through the audited download view), and the largest file accepted.
+DOCUMENT_ROOT = Path(os.environ.get("TEILHABE_DOCUMENT_ROOT") or DATA_DIR / "dokumente").resolve()
+DOCUMENT_MAX_UPLOAD = int(os.environ.get("TEILHABE_DOCUMENT_MAX_UPLOAD", str(10 * 1024 * 1024)))
 
 FORM_RENDERER = "teilhabe.core.forms.KernFormRenderer"
 

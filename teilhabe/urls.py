@@ -10,14 +10,17 @@ urlpatterns = [
     path("", include("teilhabe.accounts.urls")),
     path("", include("teilhabe.organisations.urls")),
     path("fallarbeit/", include("teilhabe.casework.urls")),
+    path("fallarbeit/", include("teilhabe.appointments.urls")),
     path("angebote/", include("teilhabe.activities.urls")),
     path("programme/", include("teilhabe.programmes.urls")),
     path("netzwerk/", include("teilhabe.network.urls")),
+    path("planung/", include("teilhabe.planning.urls")),
     path("protokoll/", include("teilhabe.audit.urls")),
     path("datenschutz/loeschfristen/", include("teilhabe.retention.urls")),
     path("konto/api-schluessel/", include("teilhabe.api.urls")),
     path("api/v1/", api_urls()),
     path("berichte/", include("teilhabe.reports.urls")),
+    path("dokumente/", include("teilhabe.documents.urls")),
     path("", include("teilhabe.legal.urls")),
 ]
 

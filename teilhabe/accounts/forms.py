@@ -17,6 +17,15 @@ from teilhabe.organisations.models import Organisation, Service
 
 
 class LoginForm(KernFormMixin, AuthenticationForm):
+    # Django's German text asks to "enter" name and password, which reads as if nothing
+    # had been typed: say that the login failed.
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Login failed: the user name or the password is wrong. Both are case-sensitive."
+        ),
+    }
+
     def clean_username(self) -> str:
         # AuthenticationForm sets the field's max_length after building it, so nothing
         # checks it: a longer name went on to the lock-out log (a 255-character column)

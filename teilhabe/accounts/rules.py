@@ -51,6 +51,8 @@ PERMISSIONS = {
     "casework.work_with_cases": role_predicate(Role.COUNSELLOR, Role.TEAM_LEAD),
     "casework.import_cases": role_predicate(Role.TEAM_LEAD),
     "casework.merge_clients": role_predicate(Role.TEAM_LEAD),
+    # Letter templates of the organisations where one leads a team (documents/selectors).
+    "documents.manage_letter_templates": role_predicate(Role.TEAM_LEAD),
     # The complete answer to a data-subject access request (casework/subject_access.py).
     "casework.answer_subject_access": is_data_protection_officer,
     # Groups, events and the calendar (activities/access.py: the user's organisations).
@@ -76,6 +78,11 @@ PERMISSIONS = {
     | is_integration_coordinator
     | is_administrator,
     "organisations.view_area_summary": is_statistics | is_integration_coordinator,
+    # The integration plan (planning): the coordinator keeps concepts, goals and measures;
+    # the city's statistics read it. Providers' access to the measures they lead follows
+    # with the plan pages, object by object.
+    "planning.keep_plan": is_integration_coordinator,
+    "planning.view_plan": is_integration_coordinator | is_statistics,
     "reports.view_service_report": role_predicate(Role.TEAM_LEAD),
     # Deletion periods (retention): the data-protection officer sees what is due, runs
     # the deletion and keeps single cases on hold; the administrator sets the periods.

@@ -7,12 +7,14 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.activities.codes import AGE_FIELDS, COUNT_FIELDS, GENDER_FIELDS
 from teilhabe.activities.counts import count_problems, filled_in
 from teilhabe.activities.models import Event, Group, Participant
 from teilhabe.core.forms import KernForm, KernModelForm, VersionField
+from teilhabe.core.recorded_dates import is_ahead
 from teilhabe.organisations.models import Organisation, Service
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -126,10 +128,12 @@ class AttendanceForm(KernForm):
         named: bool,
         maximum: int,
         choices: QuerySet[Participant] | None = None,
+        held_on: Any = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.named, self.maximum = named, maximum
+        self.held_on = held_on  # an event's date: attendance only once it took place
         if named:
             self.fields["participants"] = forms.ModelMultipleChoiceField(
                 queryset=choices if choices is not None else Participant.objects.none(),
@@ -161,6 +165,10 @@ class AttendanceForm(KernForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if is_ahead(self.held_on):
+            self.add_error(
+                None, _("Attendance is recorded after the date took place; it lies in the future.")
+            )
         if self.named:
             return data
         values = filled_in({name: data.get(name) for name in COUNT_FIELDS})
@@ -196,12 +204,48 @@ class MeetingForm(AttendanceForm):
     cancelled = forms.BooleanField(label=_("The date was cancelled"), required=False)
     version = VersionField(required=False)
 
+    def __init__(self, *args: Any, group: Group | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.group = group
+
     def clean(self) -> dict[str, Any]:
-        if self.data.get(self.add_prefix("cancelled")):
-            # A cancelled date has no attendance: the counts are not checked.
-            data = forms.Form.clean(self) or {}
-            return data
-        return super().clean()
+        cancelled = bool(self.data.get(self.add_prefix("cancelled")))
+        # A cancelled date has no attendance: the counts are not checked.
+        data = (forms.Form.clean(self) or {}) if cancelled else super().clean()
+        self._check_date(data.get("date"), cancelled)
+        return data
+
+    def _check_date(self, day: Any, cancelled: bool) -> None:
+        """A date held lies not ahead (a cancellation may be recorded in advance), and
+        no date lies outside the group's first and last date."""
+        if day is None:
+            return
+        first = self.group.first_date if self.group else None
+        last = self.group.last_date if self.group else None
+        if first and day < first:
+            self.add_error(
+                "date",
+                _("The group's first date is %(day)s; a date cannot lie before it.")
+                % {"day": day_text(first)},
+            )
+        elif last and day > last:
+            self.add_error(
+                "date",
+                _("The group's last date is %(day)s; a date cannot lie after it.")
+                % {"day": day_text(last)},
+            )
+        elif not cancelled and is_ahead(day):
+            self.add_error(
+                "date",
+                _(
+                    "A group date is recorded with its attendance after it took place; the "
+                    "date lies in the future. A cancellation can be recorded in advance."
+                ),
+            )
+
+
+def day_text(day: Any) -> str:
+    return formats.date_format(day, "d.m.Y")
 
 
 class EventForm(OrganisationChoiceMixin, KernModelForm):

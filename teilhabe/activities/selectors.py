@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q, QuerySet
 
@@ -30,6 +32,7 @@ class Entry:
     meeting_id: int | None = None
     event_id: int | None = None
     recorded: bool = False
+    url: str = ""  # a link of the app that added the entry (register_personal_entries)
 
     @property
     def sort_key(self) -> tuple[datetime.date, datetime.time, str]:
@@ -42,10 +45,27 @@ def _group_uid(group_id: int, day: datetime.date) -> str:
     return f"gruppe-{group_id}-{day:%Y%m%d}"
 
 
+# Dates other apps add to one user's view of an organisation's calendar and feed (the
+# appointments app: the user's own appointments), so that activities imports no app
+# above it. (user, organisation, start, end) -> entries; each provider decides access.
+PersonalEntries = Callable[[Any, Organisation, datetime.date, datetime.date], list[Entry]]
+_personal_providers: list[PersonalEntries] = []
+
+
+def register_personal_entries(provider: PersonalEntries) -> PersonalEntries:
+    if provider not in _personal_providers:
+        _personal_providers.append(provider)
+    return provider
+
+
 def calendar_entries(
-    organisation: Organisation, start: datetime.date, end: datetime.date
+    organisation: Organisation, start: datetime.date, end: datetime.date, user: Any = None
 ) -> list[Entry]:
+    """The organisation's dates; with `user`, also that user's own (personal) dates."""
     entries: list[Entry] = []
+    if user is not None:
+        for provider in _personal_providers:
+            entries.extend(provider(user, organisation, start, end))
     meetings = GroupMeeting.objects.filter(
         group__organisation=organisation, date__gte=start, date__lte=end
     ).select_related("group")

@@ -62,7 +62,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     weeks = month_weeks(year, month)
     if not as_list:
         start, end = weeks[0][0], weeks[-1][-1]
-    entries = selectors.calendar_entries(organisation, start, end)
+    entries = selectors.calendar_entries(organisation, start, end, user=request.user)
     by_day = selectors.entries_by_day(entries)
     user: Any = request.user
     context = {
@@ -89,9 +89,12 @@ def calendar(request: HttpRequest) -> HttpResponse:
     return render(request, "activities/calendar.html", context)
 
 
-def _ics_response(organisation: Organisation, request: HttpRequest, filename: str) -> HttpResponse:
+def _ics_response(
+    organisation: Organisation, request: HttpRequest, filename: str, user: Any
+) -> HttpResponse:
     today = timezone.localdate()
-    entries = selectors.calendar_entries(organisation, today - FEED_PAST, today + FEED_FUTURE)
+    start, end = today - FEED_PAST, today + FEED_FUTURE
+    entries = selectors.calendar_entries(organisation, start, end, user=user)
     body = ical.to_ical(organisation.name, entries, request.get_host().split(":")[0])
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -102,7 +105,7 @@ def _ics_response(organisation: Organisation, request: HttpRequest, filename: st
 @view_calendar
 def calendar_export(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_or_404(request.user, slug, CALENDAR_ROLES)
-    return _ics_response(organisation, request, f"kalender-{organisation.slug}.ics")
+    return _ics_response(organisation, request, f"kalender-{organisation.slug}.ics", request.user)
 
 
 @public
@@ -114,7 +117,10 @@ def subscription_export(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     subscriptions.mark_used(subscription)
     return _ics_response(
-        subscription.organisation, request, f"kalender-{subscription.organisation.slug}.ics"
+        subscription.organisation,
+        request,
+        f"kalender-{subscription.organisation.slug}.ics",
+        subscription.owner,
     )
 
 

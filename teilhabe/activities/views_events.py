@@ -79,6 +79,7 @@ def _attendance_form(event: Event, data: Any = None) -> AttendanceForm:
         maximum=MAX_EVENT_ATTENDANCE,
         choices=Participant.objects.filter(organisation=event.organisation_id),
         initial=initial,
+        held_on=event.date if data is not None else None,
     )
     return form
 

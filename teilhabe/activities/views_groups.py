@@ -143,6 +143,7 @@ def _meeting_form(group: Group, data: Any = None, **kwargs: Any) -> MeetingForm:
         named=group.attendance_mode == AttendanceMode.NAMED,
         maximum=MAX_GROUP_ATTENDANCE,
         choices=group.members.all(),
+        group=group,
         **kwargs,
     )
 

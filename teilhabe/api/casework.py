@@ -142,7 +142,7 @@ def case(request: HttpRequest, pk: Annotated[int, Path(ge=1, le=ID_MAX)]) -> dic
                 "form": s.form,
                 "themen": s.topics,
             }
-            for s in found.sessions.order_by("date", "pk")
+            for s in found.sessions.counted().order_by("date", "pk")
         ],
         "ziele": [
             {

@@ -7,17 +7,31 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.audit.display import model_name
 from teilhabe.audit.labels import ACTION_CHOICES
 from teilhabe.audit.registry import AUDITED_MODELS
 from teilhabe.core.forms import KernForm
 
 
+class RecordKindField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """Kinds of record by their names in the reader's language, not "app | model"."""
+
+    def label_from_instance(self, obj: ContentType) -> str:
+        return model_name(obj)
+
+
 class AuditFilterForm(KernForm):
     actor = forms.ModelChoiceField(
-        queryset=get_user_model().objects.all(), required=False, label=_("User")
+        queryset=get_user_model().objects.order_by("username"),
+        required=False,
+        label=_("User"),
+        empty_label=_("all"),
     )
-    content_type = forms.ModelChoiceField(
-        queryset=ContentType.objects.none(), required=False, label=_("Kind of record")
+    content_type = RecordKindField(
+        queryset=ContentType.objects.none(),
+        required=False,
+        label=_("Kind of record"),
+        empty_label=_("all"),
     )
     record = forms.CharField(required=False, label=_("Record (name or number)"))
     action = forms.TypedChoiceField(

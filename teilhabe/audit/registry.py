@@ -25,6 +25,11 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("casework.GoalStatusChange", []),
     ("casework.Consent", []),
     ("casework.Referral", []),
+    # Documents of cases and clients (the file's random name and checksum stay out).
+    ("documents.Document", ["file_id", "sha256"]),
+    ("documents.LetterTemplate", []),
+    ("appointments.Appointment", []),
+    ("appointments.Reminder", []),
     # Closing and reopening a year (who, when, why); the stored figures stay in the row.
     ("reports.FrozenReport", ["figures_json", "city_counts"]),
     # The operator's legal texts: who changed the imprint or the privacy notice, when.

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from teilhabe.audit.display import details, model_name
 from teilhabe.audit.forms import AuditFilterForm
 from teilhabe.audit.labels import action_label
 from teilhabe.audit.selectors import filter_entries
@@ -31,7 +32,12 @@ def log(request: HttpRequest) -> HttpResponse:
     page = Paginator(entries, 50).get_page(params.page(request.GET))
     query = request.GET.copy()
     query.pop("seite", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    names: dict[Any, str] = {}
+    rows = [
+        {"entry": entry, "kind": model_name(entry.content_type), "details": details(entry, names)}
+        for entry in page
+    ]
+    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
     return render(request, "audit/log.html", context)
 
 
@@ -46,6 +52,8 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     writer = csv.writer(_Echo(), delimiter=";")
     header = [_("Time"), _("User"), _("Action"), _("Kind of record"), _("Record"), _("Details")]
 
+    names: dict[Any, str] = {}  # the related records' names, read once per export
+
     def rows() -> Any:
         yield "\ufeff" + writer.writerow(header)  # BOM: Excel opens UTF-8 with umlauts
         for entry in entries.iterator(chunk_size=2000):
@@ -56,9 +64,9 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
                         timezone.localtime(entry.timestamp).strftime("%d.%m.%Y %H:%M:%S"),
                         entry.actor.username if entry.actor else "",
                         action_label(entry),
-                        entry.content_type.name,
+                        model_name(entry.content_type),
                         entry.object_repr,
-                        entry.additional_data or entry.changes or "",
+                        "; ".join(details(entry, names)),
                     ]
                 )
             )

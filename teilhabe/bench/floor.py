@@ -27,6 +27,7 @@ from teilhabe.reports.country_groups import region_of
 from teilhabe.reports.figures import AGE_GROUPS, CLIENT_SHARE_KEYS, shares
 
 TEXT, DAY, NUMBER, CODES = pl.Utf8, pl.Date, pl.Int64, pl.List(pl.Utf8)
+MOMENT = pl.Datetime("us", "UTC")
 
 # Table -> (queryset of the rows, {column: type}); the columns the report reads.
 EXPORTS: dict[str, tuple[Any, dict[str, Any]]] = {
@@ -62,7 +63,14 @@ EXPORTS: dict[str, tuple[Any, dict[str, Any]]] = {
     ),
     "sessions": (
         Session.objects,
-        {"id": NUMBER, "case_id": NUMBER, "date": DAY, "duration_minutes": NUMBER, "topics": CODES},
+        {
+            "id": NUMBER,
+            "case_id": NUMBER,
+            "date": DAY,
+            "duration_minutes": NUMBER,
+            "topics": CODES,
+            "cancelled_at": MOMENT,
+        },
     ),
     "session_present": (
         Session.present.through.objects,
@@ -134,7 +142,7 @@ STEPS = [
     JOIN persons p ON p.id = f.client_id LEFT JOIN areas a ON a.id = p.district_id""",  # noqa: S608 (constants)
     """CREATE OR REPLACE TEMP TABLE year_sessions AS
     SELECT s.id, s.duration_minutes, s.topics FROM sessions s JOIN active a ON a.id = s.case_id
-    WHERE s.date BETWEEN $first AND $last""",
+    WHERE s.date BETWEEN $first AND $last AND s.cancelled_at IS NULL""",
 ]
 QUERIES = {
     "cases": """SELECT count(*), count(*) FILTER (WHERE opened_on >= $first),

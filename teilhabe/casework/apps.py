@@ -15,3 +15,7 @@ class CaseworkConfig(AppConfig):
 
         register_import("casework", casework)
         register_recovery(fail_interrupted_runs)
+
+        from teilhabe.casework import worklist
+
+        worklist.register()

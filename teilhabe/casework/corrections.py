@@ -44,8 +44,8 @@ def _apply(record: Any, fields: tuple[str, ...], values: dict[str, Any]) -> bool
 @transaction.atomic
 def correct_session(session: Session, *, user: Any, **values: Any) -> bool:
     """Returns whether anything changed."""
-    if not may_correct(user, session.case, session.author_id):
-        raise PermissionDenied
+    if session.is_cancelled or not may_correct(user, session.case, session.author_id):
+        raise PermissionDenied  # a cancelled session stays as it was cancelled
     if not _apply(session, SESSION_FIELDS, values):
         return False
     session.full_clean()

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.casework.forms_plausibility import AgeConfirmationMixin
 from teilhabe.casework.models import Case, Goal, Person, Referral
 from teilhabe.casework.models.codes import (
     AccessRoute,
@@ -16,9 +17,16 @@ from teilhabe.casework.models.codes import (
     SessionForm,
     Topic,
 )
-from teilhabe.casework.plausibility import session_problems
-from teilhabe.core.countries import country_choices, language_choices, language_code
+from teilhabe.casework.plausibility import (
+    case_age_warnings,
+    closed_year,
+    open_case_age_warnings,
+    session_problems,
+)
+from teilhabe.core.countries import country_choices
 from teilhabe.core.forms import KernForm, KernModelForm, VersionField
+from teilhabe.core.languages import grouped_choices, to_iso639_3
+from teilhabe.core.widgets import filterable_select
 from teilhabe.organisations.models import Organisation, Service
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -35,15 +43,16 @@ class ClientSearchForm(KernForm):
     )
 
 
-class PersonForm(KernModelForm):
+class PersonForm(AgeConfirmationMixin, KernModelForm):
     first_nationality = forms.ChoiceField(label=_("Nationality"), required=False, choices=())
     second_nationality = forms.ChoiceField(
         label=_("Second nationality"), required=False, choices=()
     )
-    languages_text = forms.CharField(
+    languages = forms.MultipleChoiceField(
         label=_("Languages"),
         required=False,
-        help_text=_("ISO codes separated by commas, e.g. uk, ru"),
+        help_text=_("Several languages: hold down the Ctrl key while clicking."),
+        widget=filterable_select(multiple=True),
     )
     version = VersionField(required=False)
 
@@ -75,6 +84,9 @@ class PersonForm(KernModelForm):
             self.fields[name] = forms.ChoiceField(
                 label=self.fields[name].label, required=False, choices=_countries("–")
             )
+        self.fields["languages"].choices = grouped_choices(  # type: ignore[attr-defined]
+            tuple(self.instance.languages) if self.instance.pk else ()
+        )
         self.fields["first_name"].required = True
         self.fields["last_name"].required = True
         if self.instance.pk:
@@ -82,21 +94,22 @@ class PersonForm(KernModelForm):
             self.initial.update(
                 first_nationality=nationalities[0],
                 second_nationality=nationalities[1],
-                languages_text=", ".join(self.instance.languages),
+                languages=to_iso639_3(self.instance.languages),
                 version=self.instance.version,
             )
         for name in ("country_of_origin", "country_of_birth"):
             self.fields[name].widget.attrs["class"] = "kern-form-input__select"
+        self.add_age_fields()
 
-    def clean_languages_text(self) -> list[str]:
-        codes = [
-            part.strip().lower()
-            for part in self.cleaned_data["languages_text"].replace(";", ",").split(",")
-        ]
-        unknown = [code for code in codes if code and not language_code(code)]
-        if unknown:
-            raise forms.ValidationError(_("Unknown language code: %s") % ", ".join(unknown))
-        return [code for code in codes if code]
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "birth_year" in self.changed_data and "birth_year" not in self.errors:
+            # a changed year of birth against the age range of the client's open cases
+            self.confirm_age(open_case_age_warnings(self.instance, data.get("birth_year")))
+        return data
+
+    def clean_languages(self) -> list[str]:
+        return list(dict.fromkeys(self.cleaned_data["languages"]))
 
     def person_data(self) -> dict[str, Any]:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -108,11 +121,11 @@ class PersonForm(KernModelForm):
             )
             if code
         ]
-        data["languages"] = self.cleaned_data["languages_text"]
+        data["languages"] = self.cleaned_data["languages"]
         return data
 
 
-class CaseForm(KernForm):
+class CaseForm(AgeConfirmationMixin, KernForm):
     service = forms.ModelChoiceField(queryset=Service.objects.none(), label=_("Service"))
     kind = forms.ChoiceField(choices=CaseKind.choices, label=_("Kind"))
     opened_on = forms.DateField(label=_("Opened on"), widget=DATE)
@@ -120,11 +133,22 @@ class CaseForm(KernForm):
         choices=[("", "–"), *AccessRoute.choices], required=False, label=_("Access route")
     )
 
-    def __init__(self, *args: Any, services: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, services: Any = None, birth_year: int | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.birth_year = birth_year  # the client's, for the service's age range
         field: Any = self.fields["service"]
         field.queryset = services if services is not None else Service.objects.none()
         self.fields["opened_on"].initial = timezone.localdate()
+        self.add_age_fields()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.confirm_age(
+            case_age_warnings(data.get("service"), self.birth_year, data.get("opened_on"))
+        )
+        return data
 
 
 class CloseCaseForm(KernForm):
@@ -152,22 +176,27 @@ class SessionQuickForm(KernForm):
         widget=forms.CheckboxSelectMultiple,
         label=_("Also present"),
     )
-    language = forms.ChoiceField(required=False, label=_("Language of the session"), choices=())
+    language = forms.ChoiceField(
+        required=False, label=_("Language of the session"), choices=(), widget=filterable_select()
+    )
     interpreter = forms.BooleanField(required=False, label=_("with interpreter"))
     notes = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Notes")
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Note")
     )
 
-    def __init__(self, *args: Any, household: Any = None, case: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, household: Any = None, case: Any = None, user: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.case = case
+        self.case, self.user = case, user
+        self.notices: list[str] = []  # for the view to show once the entry is saved
         self.fields["date"].initial = timezone.localdate()
         if household is not None and household.exists():
             field: Any = self.fields["present"]
             field.queryset = household
         else:
             del self.fields["present"]  # nobody of the family to pick: no empty heading
-        self.fields["language"].choices = [("", "–"), *language_choices()]  # type: ignore[attr-defined]
+        self.fields["language"].choices = [("", "–"), *grouped_choices()]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -177,7 +206,19 @@ class SessionQuickForm(KernForm):
             )
             for field, message in problems.items():
                 self.add_error(field, message)
+            _check_closed_year(self, "date")
         return data
+
+
+def _check_closed_year(form: Any, field: str) -> None:
+    """A counsellor may not record into a closed year; the team lead may, with a notice."""
+    if form.case is None or form.user is None or field in form.errors:
+        return
+    closed = closed_year(form.case, form.cleaned_data.get(field), form.user)
+    if closed is not None and closed.refused:
+        form.add_error(field, closed.message)
+    elif closed is not None:
+        form.notices.append(closed.message)
 
 
 class GoalForm(KernModelForm):
@@ -186,11 +227,18 @@ class GoalForm(KernModelForm):
         fields = ["area", "text", "agreed_on", "review_on"]
         widgets = {"agreed_on": DATE, "review_on": DATE, "text": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, case: Any = None, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.case, self.user = case, user
+        self.notices: list[str] = []
         self.fields["area"].choices = GoalArea.choices  # type: ignore[attr-defined]
         self.fields["agreed_on"].initial = timezone.localdate()
         self.fields["text"].required = True  # a goal without its text is no plan
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _check_closed_year(self, "agreed_on")
+        return data
 
 
 class GoalCorrectionForm(KernModelForm):
@@ -216,13 +264,15 @@ class GoalStatusForm(KernForm):
 
 
 class HandoverForm(KernForm):
-    recipient = forms.ChoiceField(label=_("To"), choices=())
+    recipient = forms.ChoiceField(label=_("Hand over to"), choices=())
     kind = forms.ChoiceField(choices=Referral.Kind.choices, label=_("Kind of hand-over"))
     purpose = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), label=_("Purpose the client agreed to")
     )
     given_on = forms.DateField(label=_("Consent given on"), widget=DATE)
-    explained_language = forms.ChoiceField(label=_("Consent explained in"), choices=())
+    explained_language = forms.ChoiceField(
+        label=_("Consent explained in"), choices=(), widget=filterable_select()
+    )
     refusal_explained = forms.BooleanField(
         label=_("The client was told that refusing has no disadvantage for the counselling.")
     )
@@ -246,8 +296,8 @@ class HandoverForm(KernForm):
                     (f"{organisation.pk}:{service.pk}", f"{organisation.name} – {service.name}")
                 )
         self.fields["recipient"].choices = [("", "–"), *options]  # type: ignore[attr-defined]
-        self.fields["explained_language"].choices = language_choices()  # type: ignore[attr-defined]
-        self.fields["explained_language"].initial = "de"
+        self.fields["explained_language"].choices = grouped_choices()  # type: ignore[attr-defined]
+        self.fields["explained_language"].initial = "deu"
         self.fields["given_on"].initial = timezone.localdate()
 
     def recipient_ids(self) -> tuple[int, int]:

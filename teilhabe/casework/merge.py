@@ -8,6 +8,7 @@ from typing import Any
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
 from teilhabe.casework.models import Case, Consent, Person, Session
@@ -35,6 +36,11 @@ FILLED = (
 
 class MergeRefused(Exception):
     pass
+
+
+# Sent with `keep` and `duplicate` before the duplicate is deleted, inside the merge's
+# transaction: apps above casework (documents) move what they hang on a person.
+client_merged = Signal()
 
 
 @transaction.atomic
@@ -68,6 +74,7 @@ def merge_clients(keep: Person, duplicate: Person, *, user: Any) -> Person:
         actor=user,
         additional_data={"merged_from": duplicate.pk, "merged_record": str(duplicate)},
     )
+    client_merged.send(sender=Person, keep=keep, duplicate=duplicate)
     # The duplicate's own log entries stay under its number; its deletion is logged too.
     duplicate.delete()
     return keep

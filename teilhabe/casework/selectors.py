@@ -161,14 +161,20 @@ class Event:
     note: str = ""  # what the counsellor wrote about a session
     correct_url: str = ""  # set when the reader may correct the record
     corrected: bool = False
+    cancelled: bool = False  # a cancelled session: shown marked, counted nowhere
+    cancel_reason: str = ""
+    cancel_url: str = ""  # set when the reader may cancel the session
 
 
 def _corrected_sessions(case: Case) -> set[int]:
     """Sessions of the case changed after they were recorded (an UPDATE in the audit
-    log, which keeps the earlier values)."""
+    log, which keeps the earlier values). Only a change of a field a correction changes
+    counts: the persons present are logged as an UPDATE right after the creation, and a
+    cancellation is no correction."""
     from auditlog.models import LogEntry
     from django.contrib.contenttypes.models import ContentType
 
+    from teilhabe.casework.corrections import SESSION_FIELDS
     from teilhabe.casework.models import Session
 
     ids = [str(pk) for pk in case.sessions.values_list("pk", flat=True)]
@@ -176,6 +182,7 @@ def _corrected_sessions(case: Case) -> set[int]:
         content_type=ContentType.objects.get_for_model(Session),
         object_pk__in=ids,
         action=LogEntry.Action.UPDATE,
+        changes__has_any_keys=list(SESSION_FIELDS),
     )
     return {int(pk) for pk in updates.values_list("object_pk", flat=True)}
 
@@ -200,11 +207,12 @@ def timeline(case: Case, may_correct: Callable[[int | None], bool] | None = None
         topics = ", ".join(str(_topic_label(t)) for t in session.topics)
         minutes = _("%s min") % session.duration_minutes if session.duration_minutes else ""
         detail = " · ".join(part for part in (session.get_form_display(), minutes, topics) if part)
-        url = ""
-        if may_correct is not None and may_correct(session.author_id):
-            url = reverse(
-                "casework:session_correct", kwargs={"pk": case.pk, "session_pk": session.pk}
-            )
+        url = cancel_url = ""
+        # a cancelled session is neither corrected nor cancelled again
+        if may_correct is not None and may_correct(session.author_id) and not session.is_cancelled:
+            ids = {"pk": case.pk, "session_pk": session.pk}
+            url = reverse("casework:session_correct", kwargs=ids)
+            cancel_url = reverse("casework:session_cancel", kwargs=ids)
         events.append(
             Event(
                 session.date,
@@ -214,6 +222,9 @@ def timeline(case: Case, may_correct: Callable[[int | None], bool] | None = None
                 note=session.notes,
                 correct_url=url,
                 corrected=session.pk in corrected,
+                cancelled=session.is_cancelled,
+                cancel_reason=session.cancel_reason,
+                cancel_url=cancel_url,
             )
         )
     for goal in case.goals.prefetch_related("history"):

@@ -77,9 +77,14 @@ def _client_case(case: Case, named: set[int] | None) -> dict[str, Any]:
         "organisation": str(case.organisation),
         "responsible": str(case.responsible or ""),
         "co_counselled": names(case.co_counselled.all()),
+        # cancelled sessions too, marked: they count nowhere, but they are stored
         "sessions": [
             _plain(model_to_dict(s, exclude=["present", "author"]))
-            | {"present": names(s.present.all())}
+            | {
+                "present": names(s.present.all()),
+                "cancelled": s.is_cancelled,
+                "cancelled_at": s.cancelled_at.isoformat() if s.cancelled_at else None,
+            }
             for s in case.sessions.all()
         ],
         "goals": [

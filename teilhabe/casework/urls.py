@@ -1,11 +1,13 @@
 from django.urls import path
 
 from teilhabe.casework import (
+    views_cancellation,
     views_cases,
     views_clients,
     views_consultation,
     views_corrections,
     views_handover,
+    views_households,
     views_import,
     views_subject_access,
 )
@@ -19,6 +21,31 @@ urlpatterns = [
     path("ratsuchende/<id:pk>/bearbeiten/", views_clients.client_edit, name="client_edit"),
     path("ratsuchende/<id:pk>/zusammenfuehren/", views_clients.client_merge, name="client_merge"),
     path("ratsuchende/<id:pk>/neuer-fall/", views_clients.case_create, name="case_create"),
+    path(
+        "ratsuchende/<id:pk>/haushalt/anlegen/",
+        views_households.household_create,
+        name="household_create",
+    ),
+    path(
+        "ratsuchende/<id:pk>/haushalt/mitglied/",
+        views_households.member_add,
+        name="household_member_add",
+    ),
+    path(
+        "ratsuchende/<id:pk>/haushalt/<id:member_pk>/beziehung/",
+        views_households.member_relation,
+        name="household_member_relation",
+    ),
+    path(
+        "ratsuchende/<id:pk>/haushalt/<id:member_pk>/entfernen/",
+        views_households.member_remove,
+        name="household_member_remove",
+    ),
+    path(
+        "ratsuchende/<id:pk>/haushalt/<id:member_pk>/",
+        views_households.member_page,
+        name="household_member",
+    ),
     path(
         "ratsuchende/<id:pk>/auskunft.<str:fmt>",
         views_subject_access.client_export,
@@ -39,6 +66,11 @@ urlpatterns = [
         "faelle/<id:pk>/kontakte/<id:session_pk>/korrigieren/",
         views_corrections.session_correct,
         name="session_correct",
+    ),
+    path(
+        "faelle/<id:pk>/kontakte/<id:session_pk>/stornieren/",
+        views_cancellation.session_cancel,
+        name="session_cancel",
     ),
     path(
         "faelle/<id:pk>/ziele/<id:goal_pk>/korrigieren/",

@@ -10,18 +10,22 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from teilhabe.casework import selectors, services
+from teilhabe.casework import plausibility, selectors, services
 from teilhabe.casework.access import (
     can_open_cases_at,
-    open_to,
     visible_cases,
     visible_consents,
     visible_person_or_404,
     visible_persons,
     work_services,
 )
+from teilhabe.casework.case_page import SESSIONS, redirect_to_tab
 from teilhabe.casework.forms import CaseForm, ClientSearchForm, PersonForm
+from teilhabe.casework.selectors_clients import DEFAULT_SORT, SORTS, with_last_contact
+from teilhabe.casework.selectors_clients import client_list as client_list_of
+from teilhabe.casework.views_households import household_panel
 from teilhabe.core import params
 from teilhabe.core.access import requires
 from teilhabe.core.audit_trail import log_read, log_reads
@@ -36,10 +40,39 @@ def _services_for(user: Any) -> Any:
     return Service.objects.filter(pk__in=work_services(user))
 
 
+# column → (label, the order a first click gives: the latest contact and the newest
+# client first, names and birth years from the start of the alphabet and the eldest)
+SORT_COLUMNS = (
+    ("name", _lazy("Name"), "name"),
+    ("geburt", _lazy("Year of birth"), "geburt"),
+    ("kontakt", _lazy("Last contact"), "-kontakt"),
+    ("erstellt", _lazy("Created on"), "-erstellt"),
+)
+
+
+def _sort_headers(sort: str, filters: dict[str, Any]) -> list[dict[str, Any]]:
+    """The sortable column headers: label, link, and `aria-sort` for the current one."""
+    headers = []
+    for column, label, first in SORT_COLUMNS:
+        current = sort.lstrip("-") == column
+        descending = sort.startswith("-")
+        target = (column if descending else f"-{column}") if current else first
+        headers.append(
+            {
+                "label": label,
+                "url": "?" + urlencode({**filters, "sortierung": target}),
+                "aria_sort": ("descending" if descending else "ascending") if current else "",
+            }
+        )
+    return headers
+
+
 @work_with_cases
 def client_list(request: HttpRequest) -> HttpResponse:
-    """A search (the best 50 matches) or, without one, every visible client, paged."""
+    """A search (the best 50 matches) or, without one, every visible client, sorted by
+    the column the user chose (`sortierung`) and paged."""
     form = ClientSearchForm(request.GET or None)
+    sort = params.choice(request.GET, "sortierung", SORTS, default=DEFAULT_SORT)
     query, year = "", None
     if form.is_valid():
         query, year = form.cleaned_data["q"], form.cleaned_data["geburtsjahr"]
@@ -47,19 +80,21 @@ def client_list(request: HttpRequest) -> HttpResponse:
     if query:
         clients = selectors.search_clients(request.user, query, year)
     else:
-        persons = visible_persons(request.user).order_by("last_name", "first_name", "pk")
-        if year:
-            persons = persons.filter(birth_year=year)
+        persons = client_list_of(request.user, sort=sort, year=year)
         page = Paginator(persons, 50).get_page(params.page(request.GET))
         clients = list(page)
+    with_last_contact(request.user, clients)
     # the list without a search names persons too (a page of them): logged alike
     log_reads(request, clients, "search" if query else "client-list")
+    filters = {"geburtsjahr": year} if year else {}
     context = {
         "form": form,
         "clients": clients,
         "query": query,
         "page": page,
-        "filters": urlencode({"geburtsjahr": year} if year else {}),
+        "sort": sort if sort != DEFAULT_SORT else "",
+        "headers": _sort_headers(sort, filters) if page else [],
+        "filters": urlencode({**filters, "sortierung": sort} if sort != DEFAULT_SORT else filters),
     }
     return render(request, "casework/client_list.html", context)
 
@@ -72,6 +107,8 @@ def client_create(request: HttpRequest) -> HttpResponse:
     case_form = CaseForm(request.POST or None, prefix="case", services=services_available)
     duplicates: list[Any] = []
     hidden_duplicates = 0
+    if request.method == "POST" and person_form.is_valid():
+        case_form.birth_year = person_form.cleaned_data["birth_year"]  # the age range
     if request.method == "POST" and person_form.is_valid() and case_form.is_valid():
         data = person_form.person_data()
         service = case_form.cleaned_data["service"]
@@ -109,8 +146,9 @@ def client_create(request: HttpRequest) -> HttpResponse:
             case = services.create_client(
                 organisation_id=organisation.pk, data=data, first_case=first_case, user=user
             )
+            plausibility.record_confirmation(case, case_form.age_confirmation)
             messages.success(request, _("Client and case created."))
-            return redirect("casework:case_detail", pk=case.pk)
+            return redirect_to_tab(case, SESSIONS)
     context = {
         "person_form": person_form,
         "case_form": case_form,
@@ -130,13 +168,9 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, Any] = {
         "client": client,
         "cases": cases,
-        "household": open_to(request.user, client.household.members.exclude(pk=client.pk))
-        if client.household
-        else [],
         "consents": visible_consents(request.user, client),
+        **household_panel(request, client),  # logs the members it names
     }
-    context["household"] = list(context["household"])  # read once: logged and shown
-    log_reads(request, context["household"], "household")  # names and birth years
     return render(request, "casework/client_detail.html", context)
 
 
@@ -152,6 +186,7 @@ def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except EditConflict:
             form.add_error(None, CONFLICT_MESSAGE)
         else:
+            plausibility.record_confirmation(client, form.age_confirmation)
             messages.success(request, _("Saved."))
             return redirect("casework:client_detail", pk=client.pk)
     log_read(request, client, "edit")  # the form shows address, phone and e-mail
@@ -162,7 +197,7 @@ def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def case_create(request: HttpRequest, pk: int) -> HttpResponse:
     client = visible_person_or_404(request.user, pk)
     services_available = _services_for(request.user).filter(organisations=client.organisation_id)
-    form = CaseForm(request.POST or None, services=services_available)
+    form = CaseForm(request.POST or None, services=services_available, birth_year=client.birth_year)
     if request.method == "POST" and form.is_valid():
         case = services.open_case(
             client=client,
@@ -172,8 +207,9 @@ def case_create(request: HttpRequest, pk: int) -> HttpResponse:
             access_route=form.cleaned_data["access_route"],
             responsible=request.user,
         )
+        plausibility.record_confirmation(case, form.age_confirmation)
         messages.success(request, _("Case opened."))
-        return redirect("casework:case_detail", pk=case.pk)
+        return redirect_to_tab(case, SESSIONS)
     log_read(request, client, "new-case")
     return render(request, "casework/case_form.html", {"form": form, "client": client})
 

@@ -18,8 +18,9 @@ from teilhabe.casework.forms import DATE
 from teilhabe.casework.models import AnonymousContact
 from teilhabe.casework.models.codes import Topic
 from teilhabe.core.access import requires
-from teilhabe.core.countries import language_choices
 from teilhabe.core.forms import KernForm
+from teilhabe.core.languages import grouped_choices
+from teilhabe.core.widgets import filterable_select
 from teilhabe.organisations.models import Service
 
 
@@ -36,7 +37,9 @@ class ConsultationForm(KernForm):
         widget=forms.CheckboxSelectMultiple,
         label=_("Topics"),
     )
-    language = forms.ChoiceField(required=False, label=_("Language"), choices=())
+    language = forms.ChoiceField(
+        required=False, label=_("Language"), choices=(), widget=filterable_select()
+    )
 
     def __init__(self, *args: Any, services: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -44,7 +47,7 @@ class ConsultationForm(KernForm):
         service.queryset = services
         self.fields["date"].initial = timezone.localdate()
         language: Any = self.fields["language"]
-        language.choices = [("", "–"), *language_choices()]
+        language.choices = [("", "–"), *grouped_choices()]
 
 
 @requires("casework.work_with_cases")

@@ -27,17 +27,22 @@ def _case(request: HttpRequest, pk: int) -> Case:
 @work_with_cases
 def session_correct(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
     case = _case(request, pk)
-    session = get_object_or_404(case.sessions, pk=session_pk)
+    # a cancelled session is not corrected any more (casework/cancellation.py)
+    session = get_object_or_404(case.sessions.counted(), pk=session_pk)
     if not corrections.may_correct(request.user, case, session.author_id):
         raise PermissionDenied
     initial = {name: getattr(session, name) for name in corrections.SESSION_FIELDS}
-    form = SessionQuickForm(request.POST or None, initial=initial, household=None, case=case)
+    form = SessionQuickForm(
+        request.POST or None, initial=initial, household=None, case=case, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         values: dict[str, Any] = dict(form.cleaned_data)
         values["form"] = values.get("form") or ""
         values["interpreter"] = values.get("interpreter") or None
         if corrections.correct_session(session, user=request.user, **values):
             messages.success(request, _("The correction is saved; the earlier entry is kept."))
+            for notice in form.notices:
+                messages.warning(request, notice)
         return redirect("casework:case_detail", pk=case.pk)
     log_read(request, case, "session-correction")
     context = {"case": case, "form": form, "title": _("Correct the session")}

@@ -1,4 +1,4 @@
-"""Countries and languages by ISO code, with German names (pycountry).
+"""Countries by ISO code, with German names (pycountry); languages: core/languages.py.
 
 `country_code()` takes what users type in their Excel lists: an alpha-2 code, the
 German name in its common form ("Russland", "Syrien", "Kosovo") or the official form
@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 
 import pycountry
+
+from teilhabe.core import languages
 
 ALIASES = Path(__file__).resolve().parent / "data" / "country_aliases.json"
 # Codes outside ISO 3166 that registers and counselling lists use; names in the data file.
@@ -79,6 +81,7 @@ def country_code(value: str) -> str | None:
 # The names German reports and counsellors use ("Syrien", as in the seed report), where
 # the German ISO name is the formal one ("Syrien, Arabische Republik").
 COMMON_GERMAN = {
+    "BN": "Brunei",
     "BO": "Bolivien",
     "BY": "Belarus",
     "CD": "Kongo (Demokratische Republik)",
@@ -97,6 +100,7 @@ COMMON_GERMAN = {
     "TR": "Türkei",
     "TW": "Taiwan",
     "TZ": "Tansania",
+    "UM": "Kleinere Amerikanische Überseeinseln",  # pycountry has no German name
     "US": "Vereinigte Staaten",
     "VA": "Vatikanstadt",
     "VE": "Venezuela",
@@ -119,22 +123,7 @@ def country_choices() -> list[tuple[str, str]]:
     return sorted(((code, country_name(code)) for code in codes), key=lambda item: _key(item[1]))
 
 
-@cache
-def language_code(value: str) -> str | None:
-    value = value.strip().lower()
-    return value if len(value) == 2 and pycountry.languages.get(alpha_2=value) else None
-
-
-@cache
-def language_name(code: str) -> str:
-    language = pycountry.languages.get(alpha_2=code)
-    if not language:
-        return code
-    german = gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=["de"])
-    return german.gettext(language.name)
-
-
-@cache
-def language_choices() -> list[tuple[str, str]]:
-    codes = [lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")]
-    return sorted(((code, language_name(code)) for code in codes), key=lambda item: item[1])
+# Languages live in core/languages.py (ISO 639-3); these names stay for the callers.
+language_code = languages.language_code
+language_name = languages.language_name
+language_choices = languages.language_choices

@@ -16,6 +16,23 @@ INPUT_CLASS = {
 }
 
 
+# Django's empty choice; the pages write "–" for "nothing chosen" (German typography).
+DJANGO_EMPTY = "---------"
+EMPTY_CHOICE = "–"
+
+
+def _no_dashes(field: forms.Field) -> None:
+    """The empty option of a select reads "–", not Django's "---------"."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == DJANGO_EMPTY:
+            field.empty_label = EMPTY_CHOICE
+    elif isinstance(field, forms.ChoiceField):
+        held: Any = field.choices  # a model field's blank=True choices start with the dashes
+        choices = list(held)
+        if choices and choices[0] == ("", DJANGO_EMPTY):
+            field.choices = [("", EMPTY_CHOICE), *choices[1:]]
+
+
 class KernFormRenderer(TemplatesSetting):
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
@@ -33,6 +50,7 @@ class KernFormMixin:
             kind = type(widget).__name__.lower().removesuffix("input")
             css = INPUT_CLASS.get(kind, "kern-form-input__input")
             widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+            _no_dashes(field)
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]

@@ -3,9 +3,10 @@
 café, the girls' group GirlsUp!, the dance group TanzWelt, the women's cycling course,
 "Urlaub ohne Koffer", the Iftar, and the volunteers who lead and help.
 
-Dates lie in last year and this year up to today (and the weeks ahead in the
-calendar), so the demo shows a running year and a year to compare with. Everything
-goes through the services, with the same checks as an entry in the browser.
+Dates lie in the two years before this one and this year up to today (and the weeks
+ahead in the calendar), so the demo shows a running year and years to compare with;
+the children's and parents' groups pause in the summer holidays. Everything goes
+through the services, with the same checks as an entry in the browser.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from teilhabe.organisations.models import Organisation, Service
 
 D = datetime.date
 T = datetime.time
+YEARS = 3  # this year and the two before
+SUMMER_BREAK = "Sommerpause"
 CENTRE = "Integrationszentrum MeiNZ, Westhagener Straße 12"
 YOUTH_HOUSE = "Jugendhaus MeiNZ, Freizeitpark Westhagen"
 
@@ -76,6 +79,11 @@ def _weekly(
     return group
 
 
+def in_summer_holidays(day: datetime.date) -> bool:
+    """The weeks of the school summer holidays (about those of Lower Saxony)."""
+    return D(day.year, 7, 7) <= day <= D(day.year, 8, 17)
+
+
 def _record_weeks(
     group: Group,
     rng: random.Random,
@@ -84,9 +92,13 @@ def _record_weeks(
     high: int,
     share: float,
     band: str,
+    summer_break: bool = False,
 ) -> None:
     assert group.first_date is not None
     for day in planned_dates(group, group.first_date, until):
+        if summer_break and in_summer_holidays(day):
+            services.record_meeting(group, date=day, cancelled=True, topic=SUMMER_BREAK)
+            continue
         if rng.random() < 0.06:  # holidays, illness of the group leader
             services.record_meeting(group, date=day, cancelled=True)
             continue
@@ -100,14 +112,14 @@ def load_activities() -> None:
         return
     rng = random.Random(2024)  # the same demo on every machine
     today = timezone.localdate()
-    last_year = D(today.year - 1, 1, 1)
+    first_day = D(today.year - YEARS + 1, 1, 1)
     yesterday = today - datetime.timedelta(days=1)
     coordinator = User.objects.filter(username="programm").first()
     jmd = Service.objects.filter(code="JMD").first()
 
     seniors = _weekly(
         organisation,
-        last_year,
+        first_day,
         coordinator,
         name="Seniorentreff",
         description="Klönen bei Kaffee und Kuchen, Singen, Spielen und Gedächtnistraining.",
@@ -120,7 +132,7 @@ def load_activities() -> None:
     _record_weeks(seniors, rng, yesterday, 14, 30, 0.7, "age_65_plus")
     cafe = _weekly(
         organisation,
-        last_year,
+        first_day,
         coordinator,
         name="Elterncafé",
         description="Frühstück und Austausch für Eltern aus HIPPY und dem Stadtteil.",
@@ -130,10 +142,10 @@ def load_activities() -> None:
         starts_at=T(9, 0),
         ends_at=T(11, 0),
     )
-    _record_weeks(cafe, rng, yesterday, 6, 15, 0.85, "age_27_64")
+    _record_weeks(cafe, rng, yesterday, 6, 15, 0.85, "age_27_64", summer_break=True)
     dance = _weekly(
         organisation,
-        last_year,
+        first_day,
         None,
         name="TanzWelt",
         description="Tanzprojekt, trainiert von einer ehrenamtlichen Übungsleiterin.",
@@ -143,11 +155,11 @@ def load_activities() -> None:
         starts_at=T(17, 0),
         ends_at=T(18, 30),
     )
-    _record_weeks(dance, rng, yesterday, 18, 29, 0.9, "age_0_13")
+    _record_weeks(dance, rng, yesterday, 18, 29, 0.9, "age_0_13", summer_break=True)
 
     girls = _weekly(
         organisation,
-        last_year,
+        first_day,
         coordinator,
         name="Mädchentreff GirlsUp!",
         service=jmd,
@@ -164,7 +176,10 @@ def load_activities() -> None:
         )
         for first, last, born in GIRLS
     ]
-    for day in planned_dates(girls, last_year, yesterday):
+    for day in planned_dates(girls, first_day, yesterday):
+        if in_summer_holidays(day):
+            services.record_meeting(girls, date=day, cancelled=True, topic=SUMMER_BREAK)
+            continue
         present = [member for member in members if rng.random() < 0.7]
         services.record_meeting(girls, date=day, participants=present)
 
@@ -178,9 +193,14 @@ def load_activities() -> None:
         starts_at=T(10, 0),
         ends_at=T(12, 0),
     )
-    for first_day in (D(today.year, 4, 8), D(today.year, 9, 9)):
+    course_starts = [
+        D(year, month, day)
+        for year in range(today.year - YEARS + 1, today.year + 1)
+        for month, day in ((4, 8), (9, 9))
+    ]
+    for course_start in course_starts:
         for offset in range(6):
-            day = first_day + datetime.timedelta(days=offset)
+            day = course_start + datetime.timedelta(days=offset)
             if day < today:
                 total = rng.randint(8, 11)
                 counts = {"total": total, "female": total, "age_14_26": total - 3, "age_27_64": 3}
@@ -199,7 +219,7 @@ def _events(
     seniors: Group,
     girls: Group,
 ) -> None:
-    for year in (today.year - 1, today.year):
+    for year in range(today.year - YEARS + 1, today.year + 1):
         trip = services.create_event(
             organisation,
             kind="outing",
@@ -259,7 +279,7 @@ def _volunteers(
     groups: dict[str, Group],
 ) -> None:
     areas = [TaskArea.objects.create(organisation=organisation, name=name) for name in TASK_AREAS]
-    start = D(today.year - 1, 1, 1)
+    start = D(today.year - YEARS + 1, 1, 1)
     for first, last, phone, area, group, months in VOLUNTEERS:
         volunteer = Volunteer.objects.create(
             organisation=organisation,
@@ -280,7 +300,7 @@ def _volunteers(
             signed_on=start, document_note="Ehrenamtsvereinbarung, Ordner Ehrenamt"
         )
         volunteer.trainings.create(date=D(today.year - 1, 3, 16), title="Erste Hilfe am Menschen")
-        for year in (today.year - 1, today.year):
+        for year in range(today.year - YEARS + 1, today.year + 1):
             for month in sorted(rng.sample(range(1, 13), months)):
                 day = D(year, month, 1)
                 if day < today.replace(day=1):

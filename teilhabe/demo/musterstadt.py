@@ -7,6 +7,7 @@ installation uses, so the demo also exercises them.
 from __future__ import annotations
 
 import json
+import random
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from teilhabe.accounts.models import Membership, User
 from teilhabe.accounts.services import add_membership, create_user
 from teilhabe.casework.importer.service import import_casework
 from teilhabe.casework.models import Case
+from teilhabe.demo import casework_history as history
 from teilhabe.demo.activities_data import load_activities
 from teilhabe.demo.casework_data import Plan, write
 from teilhabe.demo.network_data import load_network
@@ -59,7 +61,13 @@ def demo_logins() -> list[DemoLogin]:
 
 # Clients of the demo city at scale 1; the default demo is a small town's share of it.
 BIG_CITY_CLIENTS = 60_000
-DEMO_SCALE = 0.005
+DEMO_SCALE = 0.0085
+# The demo's history: this year up to today and the two years before it, so that every
+# "previous year" of the reports has figures; the cases of the first year include some
+# opened in the year before it, as a service that starts to record brings its running
+# cases along.
+YEARS = 3
+LEAD_IN_DAYS = 365
 
 
 @transaction.atomic
@@ -93,18 +101,21 @@ def load(scale: float = DEMO_SCALE) -> None:
 
 
 def load_casework(scale: float) -> None:
-    """Two years of casework at the welfare provider and the city's case management,
-    generated in the import format and loaded through the real import."""
+    """Three years of casework at the welfare provider and the city's case management,
+    generated in the import format and loaded through the real import; then what the
+    format cannot say (casework_history.py)."""
     clients = max(int(BIG_CITY_CLIENTS * scale), 0)
     if not clients:
         return
     districts = list(Area.objects.filter(level=1).values_list("name", flat=True))
-    year = timezone.localdate().year
+    today = timezone.localdate()
+    first, year = today.year - YEARS + 1, today.year
+    services = {"MBE": 0.45, "IKB": 0.15, "JMD": 0.4}
     plans = {
-        "diakonie": Plan(
-            clients, {"MBE": 0.45, "IKB": 0.15, "JMD": 0.4}, districts, year - 1, year, 2024, "D"
+        "diakonie": Plan(clients, services, districts, first, year, 2024, "D", today, LEAD_IN_DAYS),
+        "stadt": Plan(
+            max(clients // 5, 1), {"KIM": 1.0}, districts, first, year, 7, "K", today, LEAD_IN_DAYS
         ),
-        "stadt": Plan(max(clients // 5, 1), {"KIM": 1.0}, districts, year - 1, year, 7, "K"),
     }
     with tempfile.TemporaryDirectory() as folder:
         for slug, plan in plans.items():
@@ -117,3 +128,9 @@ def load_casework(scale: float) -> None:
         Case.objects.filter(service__code=code).update(
             responsible=User.objects.get(username=username)
         )
+    rng = random.Random(2026)  # the same demo on every machine
+    for slug in plans:
+        organisation = Organisation.objects.get(slug=slug)
+        history.set_household_relations(organisation)
+        history.cancel_some_sessions(organisation, rng)
+        history.add_intermediate_statuses(organisation, rng)

@@ -3,8 +3,8 @@ Integration, the Steuerungsgruppe, the Integrationsrat and the AG Sprache with m
 meetings, attendance, minutes and decisions, and cooperation agreements.
 
 The data lives in data/netzwerk.json with dates relative to the current year, so that
-the demo always shows last year's and this year's work; it goes through the network's
-services like anything a user enters.
+the demo always shows this year's work and that of the two years before; it goes
+through the network's services like anything a user enters.
 """
 
 from __future__ import annotations
@@ -118,6 +118,8 @@ def _meeting(
     today: datetime.date,
 ) -> None:
     held_on = day_of(spec["on"], today)
+    if spec.get("past_only") and held_on > today:
+        return  # a meeting of this year that has not come yet: the next one is planned
     meeting = services.create_meeting(
         body,
         agenda=spec.get("agenda", []),

@@ -1,6 +1,7 @@
 """The family education programmes of the demo city: HIPPY and E:DU at the Diakonie,
 with enrolled families, home visits every nine days, completions, early ends with their
-reasons and one family that changed from E:DU to HIPPY.
+reasons and one family that changed from E:DU to HIPPY; families since the year before
+last, so every year of the reports has a programme to compare with.
 
 Dates count back from today, so the demo always shows a running programme; everything
 goes through the programmes' services like anything the coordinator enters.
@@ -12,9 +13,11 @@ import datetime
 from dataclasses import dataclass
 from itertools import cycle
 
+from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from teilhabe.accounts.models import User
+from teilhabe.casework.models import HouseholdRelation
 from teilhabe.organisations.models import Area, Organisation, Service
 from teilhabe.programmes import services
 from teilhabe.programmes.models import EarlyEndReason, EndKind, Enrolment, Programme
@@ -40,20 +43,34 @@ class DemoFamily:
 
 
 FAMILIES = (
-    DemoFamily("Amina", "Haddad", "SY", ("ar",), "Omar", 5, "Westhagen", "HIPPY", 700, 30),
-    DemoFamily("Iryna", "Bondarenko", "UA", ("uk", "ru"), "Sofiia", 4, "Westhagen", "HIPPY", 400),
-    DemoFamily("Fatima", "Ahmadi", "AF", ("fa",), "Yasin", 4, "Nordstadt", "HIPPY", 300, 100,
+    DemoFamily("Amina", "Haddad", "SY", ("ara",), "Omar", 5, "Westhagen", "HIPPY", 700, 30),
+    DemoFamily("Iryna", "Bondarenko", "UA", ("ukr", "rus"), "Sofiia", 4, "Westhagen", "HIPPY",
+               400),
+    DemoFamily("Fatima", "Ahmadi", "AF", ("prs",), "Yasin", 4, "Nordstadt", "HIPPY", 300, 100,
                EarlyEndReason.NEW_BABY),
-    DemoFamily("Zeynep", "Yıldız", "TR", ("tr", "de"), "Elif", 4, "Westhagen", "HIPPY", 200),
-    DemoFamily("Mariam", "Nasser", "PS", ("ar",), "Yusuf", 3, "Altstadt", "HIPPY", 150),
-    DemoFamily("Ana", "Popescu", "MD", ("ro",), "Luca", 5, "Westhagen", "HIPPY", 500, 250,
+    DemoFamily("Zeynep", "Yıldız", "TR", ("tur", "deu"), "Elif", 4, "Westhagen", "HIPPY", 200),
+    DemoFamily("Mariam", "Nasser", "PS", ("ara",), "Yusuf", 3, "Altstadt", "HIPPY", 150),
+    DemoFamily("Ana", "Popescu", "MD", ("ron",), "Luca", 5, "Westhagen", "HIPPY", 500, 250,
                EarlyEndReason.MOVED_AWAY),
-    DemoFamily("Swetlana", "Becker", "KZ", ("ru", "de"), "Lena", 6, "Nordstadt", "HIPPY", 720, 10),
-    DemoFamily("Noor", "Al-Khatib", "SY", ("ar",), "Rami", 4, "Westhagen", "EDU", 420, 60, "HIPPY"),
-    DemoFamily("Dilan", "Demir", "TR", ("ku", "tr"), "Baran", 2, "Westhagen", "EDU", 250),
-    DemoFamily("Halyna", "Shevchenko", "UA", ("uk",), "Marko", 2, "Altstadt", "EDU", 180, 40,
+    DemoFamily("Swetlana", "Becker", "KZ", ("rus", "deu"), "Lena", 6, "Nordstadt", "HIPPY", 720,
+               10),
+    DemoFamily("Noor", "Al-Khatib", "SY", ("ara",), "Rami", 4, "Westhagen", "EDU", 420, 60,
+               "HIPPY"),
+    DemoFamily("Dilan", "Demir", "TR", ("kmr", "tur"), "Baran", 2, "Westhagen", "EDU", 250),
+    DemoFamily("Halyna", "Shevchenko", "UA", ("ukr",), "Marko", 2, "Altstadt", "EDU", 180, 40,
                EarlyEndReason.NO_INTEREST),
-    DemoFamily("Priya", "Sharma", "IN", ("hi", "en"), "Anika", 1, "Nordstadt", "EDU", 120),
+    DemoFamily("Priya", "Sharma", "IN", ("hin", "eng"), "Anika", 1, "Nordstadt", "EDU", 120),
+    # The families of the years before: they finished or left before last year ended, so
+    # the year before last has a programme to compare with.
+    DemoFamily("Leyla", "Hamidi", "AF", ("prs", "pus"), "Sara", 6, "Nordstadt", "HIPPY", 1090,
+               360),
+    DemoFamily("Olga", "Morozova", "RU", ("rus", "deu"), "Mila", 6, "Altstadt", "HIPPY", 1010,
+               290),
+    DemoFamily("Rahel", "Tesfay", "ER", ("tir",), "Abel", 5, "Westhagen", "HIPPY", 950, 700,
+               EarlyEndReason.MOVED_AWAY),
+    DemoFamily("Hevin", "Aydın", "TR", ("kmr", "tur"), "Rojda", 4, "Westhagen", "EDU", 900, 430),
+    DemoFamily("Sabah", "Jaber", "IQ", ("ara", "ckb"), "Layan", 4, "Nordstadt", "EDU", 820, 600,
+               EarlyEndReason.NEW_BABY),
 )  # fmt: skip
 
 
@@ -81,6 +98,12 @@ def load_programmes() -> None:
             ),
         )
         household.members.update(district=districts.get(family.district))
+        household.members.filter(household_relation="").update(
+            household_relation=Case(
+                When(pk=mother.pk, then=Value(HouseholdRelation.REFERENCE)),
+                default=Value(HouseholdRelation.CHILD),
+            )
+        )
         start = today - datetime.timedelta(days=family.started)
         enrolment = services.enrol(
             programme=programmes[family.programme],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.core.dashboard import Panel, register_panel
@@ -13,13 +13,21 @@ from teilhabe.organisations import selectors
 from teilhabe.organisations.models import Organisation, Service
 
 
+def services_of(user: Any) -> QuerySet[Service]:
+    """The services the user's memberships cover: those a membership names, and every
+    service of the organisation where a membership names none."""
+    named = Service.objects.filter(membership__user=user).values("pk")
+    whole = user.memberships.filter(services__isnull=True).values("organisation_id")
+    offered = Organisation.services.through.objects.filter(organisation_id__in=whole)
+    return Service.objects.filter(Q(pk__in=named) | Q(pk__in=offered.values("service_id")))
+
+
 @register_panel
 def my_services(user: Any) -> Panel | None:
     if not user.has_perm("organisations.view_own_services"):
         return None
     organisations = Organisation.objects.filter(memberships__user=user).distinct()
-    services = Service.objects.filter(organisations__in=organisations).distinct()
-    context = {"organisations": organisations, "services": services}
+    context = {"organisations": organisations, "services": services_of(user)}
     return Panel(_("My services"), "organisations/panels/my_services.html", context, 15)
 
 

@@ -10,8 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from teilhabe.casework.models import Person
 from teilhabe.casework.models.codes import Gender
-from teilhabe.core.countries import country_choices, language_code
+from teilhabe.core.countries import country_choices
 from teilhabe.core.forms import KernForm, VersionField
+from teilhabe.core.languages import grouped_choices
+from teilhabe.core.recorded_dates import is_ahead
+from teilhabe.core.widgets import filterable_select
 from teilhabe.programmes.models import MAX_VISIT_MINUTES, EarlyEndReason, EndKind, Programme
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -77,10 +80,11 @@ class EnrolForm(KernForm):
         label=_("Year of birth"), required=False, min_value=1900, max_value=2100
     )
     country_of_origin = forms.ChoiceField(label=_("Country of origin"), required=False, choices=())
-    languages = forms.CharField(
+    languages = forms.MultipleChoiceField(
         label=_("Languages"),
         required=False,
-        help_text=_("ISO codes separated by commas, e.g. ar, ku"),
+        help_text=_("Several languages: hold down the Ctrl key while clicking."),
+        widget=filterable_select(multiple=True),
     )
     phone = forms.CharField(label=_("Phone"), required=False, max_length=50)
     address = forms.CharField(
@@ -120,20 +124,14 @@ class EnrolForm(KernForm):
         else:
             del self.fields["person"]
         self.fields["country_of_origin"].choices = [("", "–"), *country_choices()]  # type: ignore[attr-defined]
+        self.fields["languages"].choices = grouped_choices()  # type: ignore[attr-defined]
         for name in ("home_visitor", "coordinator"):
             field: Any = self.fields[name]
             field.queryset = staff
         self.fields["start_date"].initial = timezone.localdate()
 
     def clean_languages(self) -> list[str]:
-        codes = [
-            part.strip().lower()
-            for part in self.cleaned_data["languages"].replace(";", ",").split(",")
-        ]
-        unknown = [code for code in codes if code and not language_code(code)]
-        if unknown:
-            raise forms.ValidationError(_("Unknown language code: %s") % ", ".join(unknown))
-        return [code for code in codes if code]
+        return list(dict.fromkeys(self.cleaned_data["languages"]))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -180,6 +178,15 @@ class HomeVisitForm(KernForm):
         field.queryset = staff
         self.fields["date"].initial = timezone.localdate()
 
+    def clean_date(self) -> Any:
+        # before the start of the participation: HomeVisit.clean
+        day = self.cleaned_data["date"]
+        if is_ahead(day):
+            raise forms.ValidationError(
+                _("A home visit is recorded after it took place; the date lies in the future.")
+            )
+        return day
+
 
 class EndForm(KernForm):
     end_date = forms.DateField(label=_("Last day in the programme"), widget=DATE)
@@ -208,6 +215,11 @@ class EndForm(KernForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if is_ahead(data.get("end_date")):
+            self.add_error(
+                "end_date",
+                _("A participation is ended once it has ended; the date lies in the future."),
+            )
         if data.get("end_kind") == EndKind.EARLY:
             if not data.get("end_reason"):
                 self.add_error("end_reason", _("An early end needs a reason."))

@@ -284,7 +284,7 @@ def annual_figures(scope: Scope, year: int, *, with_previous: bool = True) -> di
     )
     # A subquery, not a list of ids: SQLite limits the number of parameters.
     clients = Person.objects.filter(pk__in=active.values("client_id"))
-    sessions = Session.objects.filter(case__in=active, date__range=(first, last))
+    sessions = Session.objects.counted().filter(case__in=active, date__range=(first, last))
     # Grouped by the list of topics: a big city's year has 150,000 sessions but a few
     # thousand distinct lists, so only those are decoded.
     session_groups = list(

@@ -70,6 +70,20 @@ def figures_for(scope: Scope, year: int, *, with_previous: bool = True) -> dict[
     return figures
 
 
+def is_year_closed(case: Any, year: int) -> bool:
+    """Whether a closed report of the case's organisation for `year` covers the case's
+    service and kind: then an entry into that year is an entry into a closed year
+    (casework/plausibility.py, registered in apps.py)."""
+    reports = FrozenReport.objects.filter(
+        organisation_id=case.organisation_id, year=year, reopened_at__isnull=True
+    ).values_list("services", "kinds")
+    code = case.service.code
+    return any(
+        code in services.split(",") and (not kinds or case.kind in kinds.split(","))
+        for services, kinds in reports
+    )
+
+
 def led_services(user: Any) -> dict[int, set[str]]:
     """organisation id -> the case services the user leads there as team lead (a
     membership without services means every service the organisation offers)."""

@@ -114,7 +114,7 @@ def count(
         _bump(counts["rechtsstatus"], legal if known_status else UNKNOWN)
         _bump(counts["altersgruppen"], _age_group(year, born))
         _bump(counts["geschlecht"], gender or UNKNOWN)
-    sessions = Session.objects.filter(case__in=active, date__range=(first, last))
+    sessions = Session.objects.counted().filter(case__in=active, date__range=(first, last))
     for row in (
         sessions.values("case__organisation_id", "case__service__code")
         .annotate(n=Count("pk"))

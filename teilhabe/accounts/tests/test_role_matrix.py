@@ -36,6 +36,7 @@ NETWORK_DIRECTORY = frozenset(
 NETWORK = NETWORK_DIRECTORY - {Role.COUNSELLOR.value}
 NETWORK_KEEPERS = frozenset({Role.INTEGRATION_COORDINATOR.value, Role.ADMINISTRATOR.value})
 PROGRAMMES = PROGRAMME_STAFF | {Role.TEAM_LEAD.value}
+PLAN_READERS = frozenset({Role.INTEGRATION_COORDINATOR.value, Role.STATISTICS.value})
 
 # url name -> (kwargs, who may open it: PUBLIC or a set of roles)
 MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
@@ -72,6 +73,11 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "casework:client_detail": ({"pk": "<client>"}, CASEWORK),
     "casework:client_edit": ({"pk": "<client>"}, CASEWORK),
     "casework:case_create": ({"pk": "<client>"}, CASEWORK),
+    "casework:household_create": ({"pk": "<client>"}, CASEWORK),
+    "casework:household_member_add": ({"pk": "<client>"}, CASEWORK),
+    "casework:household_member_relation": ({"pk": "<client>", "member_pk": "<client>"}, CASEWORK),
+    "casework:household_member_remove": ({"pk": "<client>", "member_pk": "<client>"}, CASEWORK),
+    "casework:household_member": ({"pk": "<client>", "member_pk": "<client>"}, CASEWORK),
     "casework:client_export": ({"pk": "<client>", "fmt": "json"}, CASEWORK),
     "casework:subject_access_search": ({}, DPO),
     "casework:subject_access_export": ({"pk": "<client>", "fmt": "json"}, DPO),
@@ -82,17 +88,37 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "casework:goal_status": ({"pk": "<case>", "goal_pk": "<goal>"}, CASEWORK),
     "casework:goal_correct": ({"pk": "<case>", "goal_pk": "<goal>"}, CASEWORK),
     "casework:session_correct": ({"pk": "<case>", "session_pk": "<session>"}, CASEWORK),
+    "casework:session_cancel": ({"pk": "<case>", "session_pk": "<session>"}, CASEWORK),
     "casework:case_close": ({"pk": "<case>"}, CASEWORK),
     "casework:case_team": ({"pk": "<case>"}, CASEWORK),
     "casework:plan_print": ({"pk": "<case>"}, CASEWORK),
     "casework:handover": ({"pk": "<case>"}, CASEWORK),
     "casework:handover_inbox": ({}, CASEWORK),
+    "appointments:appointment_create": ({"pk": "<case>"}, CASEWORK),
+    "appointments:appointment_edit": (
+        {"pk": "<case>", "appointment_pk": "<appointment>"},
+        CASEWORK,
+    ),
+    "appointments:appointment_cancel": (
+        {"pk": "<case>", "appointment_pk": "<appointment>"},
+        CASEWORK,
+    ),
+    "appointments:reminder_create": ({"pk": "<case>"}, CASEWORK),
+    "appointments:reminder_done": ({"pk": "<case>", "reminder_pk": "<reminder>"}, CASEWORK),
     "casework:handover_decide": ({"pk": "<referral>"}, CASEWORK),
     "casework:consent_withdraw": ({"pk": "<consent>"}, CASEWORK),
     "casework:consultation": ({}, CASEWORK),
     "casework:import": ({}, frozenset({Role.TEAM_LEAD.value})),
     "casework:client_merge": ({"pk": "<client>"}, frozenset({Role.TEAM_LEAD.value})),
     "casework:import_status": ({"pk": "<import>"}, frozenset({Role.TEAM_LEAD.value})),
+    "documents:case_upload": ({"pk": "<case>"}, CASEWORK),
+    "documents:client_upload": ({"pk": "<client>"}, CASEWORK),
+    "documents:download": ({"pk": "<document>"}, CASEWORK),
+    "documents:delete": ({"pk": "<document>"}, CASEWORK),
+    "documents:letter": ({"pk": "<case>", "template_pk": "<letter_template>"}, CASEWORK),
+    "documents:template_list": ({}, frozenset({Role.TEAM_LEAD.value})),
+    "documents:template_create": ({}, frozenset({Role.TEAM_LEAD.value})),
+    "documents:template_edit": ({"pk": "<letter_template>"}, frozenset({Role.TEAM_LEAD.value})),
     "api_keys:list": ({}, ALL),
     "api_keys:revoke": ({"pk": 1}, ALL),
     "reports:annual": ({}, frozenset({Role.TEAM_LEAD.value})),
@@ -162,6 +188,8 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "network:agreement_create": ({}, NETWORK),
     "network:agreement_detail": ({"pk": "<network_agreement>"}, NETWORK),
     "network:agreement_edit": ({"pk": "<network_agreement>"}, NETWORK),
+    "planning:concept_list": ({}, PLAN_READERS),
+    "planning:concept_detail": ({"slug": "<concept>"}, PLAN_READERS),
     "audit:log": ({}, DPO),
     "audit:export": ({}, DPO),
     "retention:overview": ({}, DPO),
@@ -212,10 +240,13 @@ def case_world(counsellor: Any) -> dict[str, Any]:
     """A case of the counsellor (visible to them and their team lead), with a goal and a
     hand-over to the city's case management."""
     from teilhabe.activities.tests.world import activities_world
+    from teilhabe.appointments.tests.world import appointments_world
     from teilhabe.casework import handover, services
     from teilhabe.casework.models import Person
+    from teilhabe.documents.tests.world import documents_world
     from teilhabe.network.tests.world import network_world
     from teilhabe.organisations.models import Organisation, Service
+    from teilhabe.planning.tests.world import planning_world
     from teilhabe.programmes.tests.world import programme_world
 
     provider, city = (
@@ -267,8 +298,11 @@ def case_world(counsellor: Any) -> dict[str, Any]:
         "<referral>": referral.pk,
         "<import>": run.pk,
         **activities_world(provider, counsellor),
+        **documents_world(case.pk, counsellor),
+        **appointments_world(case, counsellor),
         **programme_world(provider),
         **network_world(provider, city),
+        **planning_world(),
     }
 
 

@@ -7,7 +7,8 @@ from collections.abc import Collection
 
 from django.utils.translation import gettext as _
 
-from teilhabe.core.countries import country_code, language_code
+from teilhabe.core.countries import country_code
+from teilhabe.core.languages import language_code
 from teilhabe.core.tabular import Problem, Row, parse_date
 
 SEPARATOR = "|"
@@ -90,18 +91,24 @@ class Cells:
         return codes
 
     def language(self, column: str) -> str:
+        """An ISO 639-1 code (the format's) or an ISO 639-3 code, stored as ISO 639-3."""
         value = self.text(column)
-        if value and not language_code(value):
-            self.problem(column, _("Unknown language code (ISO 639-1)."), value)
+        code = language_code(value) if value else ""
+        if code is None:
+            self.problem(column, _("Unknown language code (ISO 639-1 or 639-3)."), value)
             return ""
-        return value.lower()
+        return code
 
     def languages(self, column: str) -> list[str]:
-        values = [v.strip() for v in self.text(column).split(SEPARATOR) if v.strip()]
-        for value in values:
-            if not language_code(value):
-                self.problem(column, _("Unknown language code (ISO 639-1)."), value)
-        return [value.lower() for value in values if language_code(value)]
+        codes: list[str] = []
+        for value in (v.strip() for v in self.text(column).split(SEPARATOR)):
+            if value:
+                code = language_code(value)
+                if code is None:
+                    self.problem(column, _("Unknown language code (ISO 639-1 or 639-3)."), value)
+                elif code not in codes:
+                    codes.append(code)
+        return codes
 
     def ids(self, column: str) -> list[str]:
         return [v.strip() for v in self.text(column).split(SEPARATOR) if v.strip()]

@@ -90,6 +90,13 @@ class Case(VersionedModel):
         return self.closed_on is None
 
 
+class SessionQuerySet(models.QuerySet["Session"]):
+    def counted(self) -> SessionQuerySet:
+        """The sessions that count: every figure, statistic, export and "last contact"
+        reads these; a cancelled session stays in the record but counts nowhere."""
+        return self.filter(cancelled_at__isnull=True)
+
+
 class Session(models.Model):
     """A counselling session (Beratungskontakt) of a case."""
 
@@ -127,6 +134,8 @@ class Session(models.Model):
         editable=False,
     )
     cancel_reason = models.TextField(_("reason for the cancellation"), blank=True)
+
+    objects = SessionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("counselling session")

@@ -28,7 +28,7 @@ class Consent(models.Model):
     )
     purpose = models.TextField(_("purpose"))
     given_on = models.DateField(_("given on"))
-    explained_language = models.CharField(_("explained in language"), max_length=2)
+    explained_language = models.CharField(_("explained in language"), max_length=3)  # ISO 639-3
     refusal_explained = models.BooleanField(_("consequences of refusing were explained"))
     withdrawal_explained = models.BooleanField(_("right to withdraw was explained"))
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)

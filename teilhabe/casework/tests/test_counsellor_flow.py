@@ -73,7 +73,7 @@ def test_counsellor_flow(browser: Browser, live_server: Any, settings: Any) -> N
     page.check("input[name=topics][value=wohnen]")
     page.check("input[name=topics][value=arbeit]")
     page.get_by_role("group", name="Ebenfalls anwesend").get_by_label("Taras Kovalenko").check()
-    page.select_option("#id_language", "uk")
+    page.select_option("#id_language", "ukr")
     page.locator("#id_duration_minutes").press("Enter")  # Enter in a field submits the form
     page.wait_for_load_state()
     session = Session.objects.get(case=case)
@@ -106,13 +106,13 @@ def test_counsellor_flow(browser: Browser, live_server: Any, settings: Any) -> N
     page.select_option("#id_recipient", f"{stadt.pk}:{kim.pk}")
     page.select_option("#id_kind", "clearing")
     page.fill("#id_purpose", "Clearing: Wohnen, Arbeit und Gesundheit")
-    page.select_option("#id_explained_language", "uk")
+    page.select_option("#id_explained_language", "ukr")
     page.check("#id_refusal_explained")
     page.check("#id_withdrawal_explained")
     assert_accessible(page, "flow-4-handover")
     page.locator("main form button[type=submit]").first.click()
     referral = Referral.objects.get(source_case=case)
-    assert referral.status == "proposed" and referral.consent.explained_language == "uk"
+    assert referral.status == "proposed" and referral.consent.explained_language == "ukr"
 
     # The city's case manager accepts and gets a case management case.
     manager_page = new_context(browser).new_page()

@@ -185,7 +185,7 @@ def test_each_kind_of_bad_row_is_reported_with_file_line_column(
         "personen.csv:7:geschlecht: Unknown code. ('q')",
         "personen.csv:7:geburtsjahr: Out of range (1900 to 2100). ('85')",
         "personen.csv:7:staatsangehoerigkeit: Unknown country. ('Atlantis')",
-        "personen.csv:7:sprachen: Unknown language code (ISO 639-1). ('xx')",
+        "personen.csv:7:sprachen: Unknown language code (ISO 639-1 or 639-3). ('xx')",
         "personen.csv:7:stadtteil: Unknown district. ('Mondstadt')",
         "faelle.csv:5:beginn: Not a valid date (TT.MM.JJJJ or JJJJ-MM-TT). ('31.02.2024')",
         "faelle.csv:5:person_id: Unknown person. ('P9')",

@@ -131,7 +131,7 @@ def test_enrol_a_new_family(client: Client, hippy: Programme, coordinator: User)
             "first_name": "Olena",
             "last_name": "Kovalenko",
             "country_of_origin": "UA",
-            "languages": "uk, ru",
+            "languages": ["ukr", "rus"],  # the picker sends ISO 639-3 codes
             "child_first_name": "Taras",
             "child_birth_year": "2021",
             "start_date": "2025-01-15",
@@ -145,8 +145,8 @@ def test_enrol_a_new_family(client: Client, hippy: Programme, coordinator: User)
     assert enrolment.planned_end == D(2027, 1, 14)
     members = Person.objects.filter(household=enrolment.household).order_by("pk")
     assert [(p.first_name, p.languages) for p in members] == [
-        ("Olena", ["uk", "ru"]),
-        ("Taras", ["uk", "ru"]),
+        ("Olena", ["ukr", "rus"]),
+        ("Taras", ["ukr", "rus"]),
     ]
 
 

@@ -22,3 +22,27 @@ document.addEventListener("DOMContentLoaded", () => {
     nav.classList.toggle("site-nav--open", open);
   });
 });
+
+// Tables marked .table-stack become one card per row on a phone (app.css); each cell
+// is labelled with its column header here, unless the template labelled it itself.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const table of document.querySelectorAll("table.table-stack")) {
+    const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+    for (const row of table.querySelectorAll("tbody tr")) {
+      [...row.children].forEach((cell, index) => {
+        if (!cell.hasAttribute("data-label") && headers[index] && !cell.hasAttribute("colspan")) {
+          cell.setAttribute("data-label", headers[index]);
+        }
+      });
+    }
+  }
+});
+
+// A form came back with errors: the focus goes to its error summary (KERN), whose
+// links lead to the fields, so keyboard and screen-reader users start at the problems.
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector("[data-error-summary]");
+  if (summary) {
+    summary.focus();
+  }
+});

@@ -19,13 +19,15 @@ from teilhabe.core.tabular import Limits, TableError
 
 
 class Command(BaseCommand):
-    help = "Imports data: areas, casework."
+    help = "Imports data: areas, casework, plan."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=sorted(IMPORTERS))
         parser.add_argument("path", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="check only, store nothing")
         parser.add_argument("--organisation", help="short name of the organisation (casework)")
+        parser.add_argument("--konzept", help="short name of the concept (plan)")
+        parser.add_argument("--titel", help="title of a new concept (plan)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         activate_cli_language()

@@ -36,9 +36,19 @@ class Command(BaseCommand):
         annual.add_argument("--jahr", type=int, required=True)
         annual.add_argument("--format", default="json")
         annual.add_argument("--output", type=Path)
+        plan = kinds.add_parser("plan", help="the plan report of a concept on a date (plan.md)")
+        plan.add_argument("--konzept", required=True)
+        plan.add_argument("--stichtag", required=True, help="TT.MM.JJJJ")
+        plan.add_argument("--format", default="json")
+        plan.add_argument("--output", type=Path)
 
     def handle(self, *args: Any, **options: Any) -> None:
         activate_cli_language()
+        if options["kind"] == "plan":
+            from teilhabe.reports.plan_command import report_plan
+
+            report_plan(self, options)
+            return
         organisation = Organisation.objects.filter(slug=options["organisation"]).first()
         services = tuple(
             code.strip().upper() for code in options["dienst"].split(",") if code.strip()

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AppointmentsConfig(AppConfig):
+    name = "teilhabe.appointments"
+    label = "appointments"
+    verbose_name = _("Appointments and reminders")
+
+    def ready(self) -> None:
+        from teilhabe.activities.selectors import register_personal_entries
+        from teilhabe.appointments import calendar, dashboard, tab
+        from teilhabe.casework.case_sections import register_case_section
+
+        register_case_section(tab.SECTION)
+        register_personal_entries(calendar.appointment_entries)
+        dashboard.register()

@@ -1,0 +1,117 @@
+"""Area aggregates of population-register extracts (shared/formats/register-extract.md).
+
+Only counts are stored: per reference date, area (every level of the hierarchy, as it
+stood on that date), age group and sex. No row of an extract and no pseudonym is ever
+written here.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from teilhabe.organisations.models import Area
+
+# The lower bounds of the stored age groups: under 7, 7–17, 18–24, 25–44, 45–64,
+# 65–79, 80 and over (the indicators need under 7, under 18 and 65+).
+AGE_GROUPS = (0, 7, 18, 25, 45, 65, 80)
+
+
+class Category(models.TextChoices):
+    """MigraPro's categories, in the order of the rules that assign them."""
+
+    AUSLAENDER = "auslaender", _("foreigners")
+    EINGEBUERGERT = "eingebuergert", _("naturalised Germans")
+    AUSSIEDLER = "aussiedler", _("(late) repatriates")
+    OPTIONSDEUTSCH = "optionsdeutsch", _("Germans by birth to foreign parents (option)")
+    DEUTSCH_ZWEITE_STA = "deutsch_zweite_sta", _("Germans with a second nationality")
+    DEUTSCH_GEBOREN_AUSLAND = "deutsch_geboren_ausland", _("Germans born abroad")
+    FAMILIAER = "familiaer", _("children with a migration background through their parents")
+    OHNE_MH = "ohne_mh", _("without migration background")
+
+
+MIGRATION_BACKGROUND = tuple(c.value for c in Category if c != Category.OHNE_MH)
+
+
+class History(models.TextChoices):
+    """Destatis' "Einwanderungsgeschichte": the person, or both parents, immigrated.
+    Empty where the extract has no country of birth to derive it from."""
+
+    UNKNOWN = "", _("not derivable from the extract")
+    IMMIGRATED = "eingewandert", _("immigrated themselves")
+    DESCENDANT = "nachkomme", _("both parents immigrated")
+    NONE = "ohne", _("without immigration history")
+
+
+class Sex(models.TextChoices):
+    W = "w", _("female")
+    M = "m", _("male")
+    D = "d", _("diverse")
+    X = "x", _("no entry")
+
+
+class ReferenceDate(models.Model):
+    """One imported extract: its reference date. Importing the date again replaces it."""
+
+    stichtag = models.DateField(_("reference date"), unique=True)
+    residents = models.PositiveIntegerField(_("residents"))
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+    has_history = models.BooleanField(_("immigration history derivable"), default=False)
+
+    class Meta:
+        verbose_name = _("register reference date")
+        verbose_name_plural = _("register reference dates")
+        ordering = ["-stichtag"]
+
+    def __str__(self) -> str:
+        return self.stichtag.strftime("%d.%m.%Y")
+
+
+class CategoryCount(models.Model):
+    """Residents of an area by age group, sex, category and immigration history."""
+
+    reference_date = models.ForeignKey(
+        ReferenceDate, on_delete=models.CASCADE, related_name="category_counts"
+    )
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    age_from = models.PositiveSmallIntegerField(_("age group from"))
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
+    category = models.CharField(_("category"), max_length=30, choices=Category.choices)
+    history = models.CharField(
+        _("immigration history"), max_length=20, choices=History.choices, blank=True
+    )
+    count = models.PositiveIntegerField(_("count"))
+
+    class Meta:
+        verbose_name = _("residents by category")
+        verbose_name_plural = _("residents by category")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference_date", "area", "age_from", "sex", "category", "history"],
+                name="monitoring_category_count_unique",
+            )
+        ]
+
+
+class CountryCount(models.Model):
+    """Residents with migration background of an area by age group, sex and reference
+    country (unknown reference countries are not stored)."""
+
+    reference_date = models.ForeignKey(
+        ReferenceDate, on_delete=models.CASCADE, related_name="country_counts"
+    )
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    age_from = models.PositiveSmallIntegerField(_("age group from"))
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
+    country = models.CharField(_("reference country"), max_length=2)
+    count = models.PositiveIntegerField(_("count"))
+
+    class Meta:
+        verbose_name = _("residents by reference country")
+        verbose_name_plural = _("residents by reference country")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference_date", "area", "age_from", "sex", "country"],
+                name="monitoring_country_count_unique",
+            )
+        ]
