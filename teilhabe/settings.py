@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "teilhabe.network",
     "teilhabe.funding",
     "teilhabe.planning",
+    "teilhabe.monitoring",
     "teilhabe.reports",
     "teilhabe.api",
     "teilhabe.audit",

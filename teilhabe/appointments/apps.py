@@ -15,3 +15,8 @@ class AppointmentsConfig(AppConfig):
         register_case_section(tab.SECTION)
         register_personal_entries(calendar.appointment_entries)
         dashboard.register()
+        from teilhabe.appointments.subject_access import APPOINTMENTS, REMINDERS
+        from teilhabe.casework.subject_access_parts import register_subject_access_part
+
+        register_subject_access_part(APPOINTMENTS)
+        register_subject_access_part(REMINDERS)

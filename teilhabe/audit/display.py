@@ -83,6 +83,44 @@ def change_lines(entry: LogEntry, names: dict[Any, str] | None = None) -> list[s
     return lines
 
 
+# Where a record was read (`core.audit_trail.log_read`'s `what`); others (a page's
+# address, a module's own word) are shown as they are.
+READ_PLACES = {
+    "client-list": gettext_lazy("client list"),
+    "case-list": gettext_lazy("case list"),
+    "search": gettext_lazy("search"),
+    "household-search": gettext_lazy("search"),
+    "programme-family-search": gettext_lazy("search"),
+    "subject-access-search": gettext_lazy("search"),
+    "edit": gettext_lazy("edit form"),
+    "new-case": gettext_lazy("new case"),
+    "duplicate-check": gettext_lazy("duplicate check"),
+    "merge": gettext_lazy("merging of duplicates"),
+    "household": gettext_lazy("household"),
+    "household-member": gettext_lazy("household"),
+    "handover": gettext_lazy("hand-over"),
+    "handover-inbox": gettext_lazy("hand-overs received"),
+    "plan": gettext_lazy("support plan"),
+    "session-correction": gettext_lazy("correction of a session"),
+    "session-cancellation": gettext_lazy("cancellation of a session"),
+    "goal-correction": gettext_lazy("correction of a goal"),
+    "document:download": gettext_lazy("download of a document"),
+    "export:json": gettext_lazy("information on stored data (JSON)"),
+    "export:pdf": gettext_lazy("information on stored data (PDF)"),
+    "export:json:full": gettext_lazy("information on stored data (JSON)"),
+    "export:pdf:full": gettext_lazy("information on stored data (PDF)"),
+}
+
+
+def _read_place(what: Any) -> str:
+    text = str(what)
+    if text in READ_PLACES:
+        return str(READ_PLACES[text])
+    if text.startswith("api:"):
+        return _("interface (API)")
+    return text
+
+
 def _extra_lines(data: Any) -> list[str]:
     """What the application added to an entry (a read, a cancellation, an import)."""
     if not isinstance(data, dict):  # written by other code as a plain value: as it is
@@ -90,7 +128,7 @@ def _extra_lines(data: Any) -> list[str]:
     lines = []
     for key, value in data.items():
         if key == "read":
-            lines.append(str(value))
+            lines.append(_read_place(value))
         elif key == "storniert":
             lines.append(_("Cancelled, reason: %(reason)s") % {"reason": value})
         elif key == "casework_import":
@@ -99,6 +137,9 @@ def _extra_lines(data: Any) -> list[str]:
             lines.append(_("Merged with %(record)s") % {"record": value})
         elif key == "loeschlauf":
             lines.append(_("Deletion run %(run)s") % {"run": value})
+        elif key == "scope":
+            complete = value == "complete"
+            lines.append(_("complete") if complete else _("limited to what the reader may open"))
         elif key not in ("merged_from", "summary", "grund"):
             lines.append(f"{key}: {value}")
     return lines

@@ -43,7 +43,11 @@ def cancel_session(session: Session, user: Any, reason: str) -> Session:
     if not reason:
         raise ValidationError({"reason": _("Please give the reason for the cancellation.")})
     # read again under a lock: two cancellations at once must not both pass the check
-    locked = Session.objects.select_for_update().select_related("case__service").get(pk=session.pk)
+    locked = (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("case__service")
+        .get(pk=session.pk)
+    )
     if not may_correct(user, locked.case, locked.author_id):
         raise PermissionDenied
     if locked.is_cancelled:

@@ -258,9 +258,16 @@ class GoalStatusForm(KernForm):
     set_on = forms.DateField(label=_("Since"), widget=DATE)
     note = forms.CharField(required=False, label=_("Note"))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, case: Any = None, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.case, self.user = case, user
+        self.notices: list[str] = []
         self.fields["set_on"].initial = timezone.localdate()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _check_closed_year(self, "set_on")  # a goal's status counts in the year's figures
+        return data
 
 
 class HandoverForm(KernForm):

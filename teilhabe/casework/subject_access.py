@@ -25,6 +25,7 @@ from teilhabe.casework.access import open_to, visible_cases, visible_consents
 from teilhabe.casework.models import Case, Consent, NameKey, Person, Session
 from teilhabe.casework.search_keys import name_words
 from teilhabe.casework.selectors import with_name_words
+from teilhabe.casework.subject_access_parts import collect_parts
 
 HIDDEN = {"name_plain", "name_phonetic"}
 
@@ -166,6 +167,8 @@ def collect(person: Person, user: Any, *, full: bool = False) -> dict[str, Any]:
             | {"recipient": str(c.recipient), "recipient_service": c.recipient_service.name}
             for c in consents
         ],
+        # appointments, reminders, documents ...: from the apps that keep them
+        "further": collect_parts(person, list(cases), full),
         "access_log": [
             {
                 "time": e.timestamp.isoformat(),

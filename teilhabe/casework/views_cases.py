@@ -118,12 +118,19 @@ def goal_create(request: HttpRequest, pk: int) -> HttpResponse:
 def goal_status(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
     case = _case(request, pk)
     goal = get_object_or_404(case.goals, pk=goal_pk)
-    form = GoalStatusForm(request.POST)
+    form = GoalStatusForm(request.POST, case=case, user=request.user)
     if form.is_valid():
         services.change_goal_status(goal, user=request.user, **form.cleaned_data)
         messages.success(request, _("Status changed."))
+        for notice in form.notices:
+            messages.warning(request, notice)
     else:
-        messages.error(request, _("The status could not be changed: please check the date."))
+        # the date's own problem where there is one (a closed year, no valid date)
+        problems = [str(error) for error in form.errors.get("set_on", [])]
+        if problems:
+            messages.error(request, problems[0])
+        else:
+            messages.error(request, _("The status could not be changed: please check the date."))
     return redirect_to_tab(case, PLAN)
 
 

@@ -35,6 +35,7 @@ MAIN_NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry(_("Programmes"), "programmes:programme_list", "programmes.view_programmes"),
     NavEntry(_("Reports"), "reports:annual", "reports.view_service_report"),
     NavEntry(_("Network"), "network:actor_list", "network.view_actors"),
+    NavEntry(_("Integration plan"), "planning:concept_list", "planning.view_plan"),
     NavEntry(_("Organisations"), "organisations:list", "organisations.view_directory"),
     NavEntry(_("Areas"), "organisations:areas", "organisations.view_areas"),
     NavEntry(_("Users"), "accounts:user_list", "accounts.manage_users"),

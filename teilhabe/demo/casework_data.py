@@ -227,7 +227,7 @@ class _Generator:
         # are not there yet (spread only up to today, a young case would be too busy).
         for _session in range(rng.randint(1, 12)):
             day = self.working_day_in(start, last_contact)
-            if not self.first_day <= day <= end_of_data:
+            if not self.first_day <= day <= self.today:
                 continue
             self.row(
                 "kontakte",

@@ -17,6 +17,10 @@ class DocumentsConfig(AppConfig):
         from teilhabe.documents.services import sweep_at_startup
 
         register_recovery(sweep_at_startup)
+        from teilhabe.casework.subject_access_parts import register_subject_access_part
+        from teilhabe.documents.subject_access import DOCUMENTS
+
+        register_subject_access_part(DOCUMENTS)
         register_case_section(
             CaseSection(
                 key="dokumente",

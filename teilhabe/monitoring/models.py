@@ -92,6 +92,9 @@ class CategoryCount(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.category} {self.age_from}+ {self.sex}: {self.count}"
+
 
 class CountryCount(models.Model):
     """Residents with migration background of an area by age group, sex and reference
@@ -115,3 +118,6 @@ class CountryCount(models.Model):
                 name="monitoring_country_count_unique",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.country} {self.age_from}+ {self.sex}: {self.count}"

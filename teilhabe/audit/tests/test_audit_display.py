@@ -16,7 +16,7 @@ from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from teilhabe.accounts.roles import Role
-from teilhabe.audit.display import change_lines, model_name
+from teilhabe.audit.display import change_lines, details, model_name
 from teilhabe.casework.models import Person
 from teilhabe.conftest import signed_in_client
 from teilhabe.organisations.models import Organisation
@@ -73,3 +73,18 @@ def test_kinds_of_record_by_name() -> None:
         assert model_name(ContentType.objects.get_for_model(Person)) == "Person"
         totp = model_name(ContentType.objects.get_for_model(TOTPDevice))
     assert "TOTP device" not in totp and "|" not in totp
+
+
+def test_reads_name_the_place_not_a_program_word(changed: Person) -> None:
+    person_type = ContentType.objects.get_for_model(Person)
+    read = {"content_type": person_type, "object_pk": str(changed.pk), "object_repr": "x"}
+    entries = [
+        LogEntry(action=LogEntry.Action.ACCESS, additional_data={"read": what}, **read)
+        for what in ("client-list", "api:client", "/fallarbeit/klienten/1/")
+    ]
+    with translation.override("en"):
+        assert [details(entry) for entry in entries] == [
+            ["client list"],
+            ["interface (API)"],
+            ["/fallarbeit/klienten/1/"],  # a page's address is readable as it is
+        ]

@@ -30,7 +30,13 @@ def _convert(apps: Any, table: dict[str, str]) -> None:
     person = apps.get_model("casework", "Person")
     changed = []
     for row in person.objects.exclude(languages=[]).only("pk", "languages").iterator(2000):
-        codes = list(dict.fromkeys(table.get(code, code) for code in row.languages or []))
+        if not isinstance(row.languages, list):
+            continue  # nothing the forms or the import write; left for a person to look at
+        codes: list[Any] = []
+        for code in row.languages:
+            new = table.get(code, code) if isinstance(code, str) else code
+            if new not in codes:  # "ar" and "ara" in one list are one language
+                codes.append(new)
         if codes != row.languages:
             row.languages = codes
             changed.append(row)

@@ -214,3 +214,15 @@ def test_the_benchmark_floor_leaves_out_the_cancelled_session(
     floor = floor_figures(tmp_path, scope.organisation_ids, scope.services, 2024)
     assert floor == annual_figures(scope, 2024)
     assert floor["beratungssitzungen"] == 1 and floor["personen_erreicht"] == 1
+
+
+def test_the_case_page_offers_the_cancellation_and_shows_the_reason(
+    world: dict[str, Any],
+) -> None:
+    page = reverse("casework:case_detail", kwargs={"pk": world["case"].pk}) + "?teil=verlauf"
+    client = signed_in_client(world["author"])
+    assert _url(world) in client.get(page).content.decode()
+    client.post(_url(world), {"reason": "Termin ausgefallen"})
+    html = client.get(page).content.decode()
+    assert _url(world) not in html and "Termin ausgefallen" in html
+    assert "Mietvertrag" in html  # the cancelled session's note stays readable

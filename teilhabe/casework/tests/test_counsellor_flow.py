@@ -82,7 +82,8 @@ def test_counsellor_flow(browser: Browser, live_server: Any, settings: Any) -> N
     assert_accessible(page, "flow-3-case")
 
     # A goal, then a change of its status, on the support-plan tab.
-    page.get_by_role("link", name="Förderplan", exact=True).click()
+    tabs = page.get_by_role("navigation", name="Bereiche des Falls")
+    tabs.get_by_role("link", name="Förderplan", exact=True).click()
     page.select_option("#id_area", "beruflich")
     page.fill("#id_text", "Anerkennung des Berufsabschlusses beantragen")
     page.locator("form[action$='/ziele/'] button[type=submit]").click()
@@ -95,9 +96,9 @@ def test_counsellor_flow(browser: Browser, live_server: Any, settings: Any) -> N
         "in_bearbeitung",
         "teilweise_erreicht",
     ]
-    page.get_by_role("link", name="Verlauf", exact=True).click()
+    tabs.get_by_role("link", name="Verlauf", exact=True).click()
     expect(page.locator(".timeline")).to_contain_text("teilweise erreicht")
-    page.get_by_role("link", name="Übersicht", exact=True).click()
+    tabs.get_by_role("link", name="Übersicht", exact=True).click()
 
     # Hand over to the city's KIM case management, with consent.
     page.locator("a[href$='/uebergabe/']").click()

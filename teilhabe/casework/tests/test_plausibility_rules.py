@@ -99,6 +99,21 @@ def test_the_team_lead_records_into_a_closed_year_and_is_told(world: dict[str, A
     assert case.goals.count() == 1
 
 
+def test_a_goal_status_in_a_closed_year_is_the_team_leads(world: dict[str, Any]) -> None:
+    case = world["case"]
+    goal = services.add_goal(
+        case, user=world["counsellor"], area="sprachlich", text="B1", agreed_on=OPENED
+    )
+    url = reverse("casework:goal_status", kwargs={"pk": case.pk, "goal_pk": goal.pk})
+    data = {"status": "erreicht", "set_on": "2024-11-30"}
+    refused = signed_in_client(world["counsellor"]).post(url, data)
+    assert [str(m) for m in get_messages(refused.wsgi_request)] == [CLOSED_FOR_COUNSELLOR]
+    assert goal.history.count() == 1
+    done = signed_in_client(world["lead"]).post(url, data)
+    assert CLOSED_FOR_LEAD in [str(m) for m in get_messages(done.wsgi_request)]
+    assert goal.history.count() == 2
+
+
 def test_a_reopened_year_or_another_service_is_open(
     world: dict[str, Any], provider: Organisation
 ) -> None:

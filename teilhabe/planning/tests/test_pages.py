@@ -47,7 +47,7 @@ def test_a_district_goal_sits_under_the_city_goal_it_serves(page: Any) -> None:
     )
     assert city_goal < sub_goal < district_goal
     # The district goal names the area of its action plan.
-    assert re.search(r"Z1\.1\.N Sprachcafés in Nord-Mitte </strong> · [^<]*Nord-Mitte", html)
+    assert re.search(r"Z1\.1\.N Sprachcafés in Nord-Mitte</strong> · [^<]*Nord-Mitte", html)
     assert "HF2 Arbeit" in html and "Z3 Anerkennung beschleunigen" in html
 
 
@@ -61,3 +61,13 @@ def test_the_list_links_the_concept(users_by_role: dict[str, Any], page: Any) ->
     client = signed_in_client(users_by_role[Role.STATISTICS.value])
     response = client.get(reverse("planning:concept_list"))
     assert reverse("planning:concept_detail", kwargs={"slug": "wir2"}) in response.content.decode()
+
+
+def test_the_navigation_leads_the_coordinator_to_the_plan(
+    users_by_role: dict[str, Any],
+) -> None:
+    url = reverse("planning:concept_list")
+    coordinator = signed_in_client(users_by_role[Role.INTEGRATION_COORDINATOR.value])
+    assert f'href="{url}"' in coordinator.get(reverse("core:dashboard")).content.decode()
+    counsellor = signed_in_client(users_by_role[Role.COUNSELLOR.value])
+    assert f'href="{url}"' not in counsellor.get(reverse("core:dashboard")).content.decode()

@@ -28,6 +28,7 @@ class Command(BaseCommand):
         parser.add_argument("--organisation", help="short name of the organisation (casework)")
         parser.add_argument("--konzept", help="short name of the concept (plan)")
         parser.add_argument("--titel", help="title of a new concept (plan)")
+        parser.add_argument("--stichtag", help="reference date TT.MM.JJJJ (register)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         activate_cli_language()

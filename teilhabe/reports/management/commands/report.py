@@ -41,6 +41,11 @@ class Command(BaseCommand):
         plan.add_argument("--stichtag", required=True, help="TT.MM.JJJJ")
         plan.add_argument("--format", default="json")
         plan.add_argument("--output", type=Path)
+        areas = kinds.add_parser("areas", help="residents by area (register-extract.md)")
+        areas.add_argument("--stichtag", required=True, help="TT.MM.JJJJ")
+        areas.add_argument("--format", default="json")
+        areas.add_argument("--published", action="store_true", help="small numbers protected")
+        areas.add_argument("--output", type=Path)
 
     def handle(self, *args: Any, **options: Any) -> None:
         activate_cli_language()
@@ -48,6 +53,11 @@ class Command(BaseCommand):
             from teilhabe.reports.plan_command import report_plan
 
             report_plan(self, options)
+            return
+        if options["kind"] == "areas":
+            from teilhabe.monitoring.command import report_areas
+
+            report_areas(self, options)
             return
         organisation = Organisation.objects.filter(slug=options["organisation"]).first()
         services = tuple(

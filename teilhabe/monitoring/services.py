@@ -1,0 +1,138 @@
+"""The register import: read, check, classify, count, and store the counts of every
+area of the hierarchy for one reference date, replacing that date all or nothing."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+from django.conf import settings
+from django.db import transaction
+
+from teilhabe.monitoring import classify, extract
+from teilhabe.monitoring.models import CategoryCount, CountryCount, ReferenceDate
+from teilhabe.organisations.models import Area
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class RegisterResult:
+    stichtag: datetime.date
+    residents: int
+    areas: int
+    replaced: bool
+
+
+def areas_on(stichtag: datetime.date) -> dict[str, list[int]]:
+    """Each area valid on the date → its id and the ids of all areas above it."""
+    rows = {
+        pk: (code, parent, Area(valid_from=start, valid_to=end).is_valid_on(stichtag))
+        for pk, code, parent, start, end in Area.objects.values_list(
+            "pk", "code", "parent_id", "valid_from", "valid_to"
+        )
+    }
+    chains: dict[str, list[int]] = {}
+    for pk, (code, _parent, valid) in rows.items():
+        if not valid:
+            continue
+        chain, current = [], pk
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = rows[current][1]
+        chains[code] = chain
+    return chains
+
+
+def import_register(
+    path: Path,
+    stichtag: datetime.date,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> RegisterResult:
+    """Raises core.tabular.TableError with every problem (nothing stored), or stores."""
+    say = progress or (lambda _step: None)
+    chains = areas_on(stichtag)
+    say("read")
+    frame = extract.read(path)
+    say("check")
+    extract.check(frame, path.name, stichtag, chains)
+    say("classify")
+    origins = getattr(settings, "MONITORING_REPATRIATE_ORIGINS", classify.REPATRIATE_ORIGINS)
+    classified = classify.classify(frame, stichtag, origins)
+    has_history = "geburtsland" in frame.columns
+    del frame
+    categories, countries = classify.count(classified)
+    residents = classified.height
+    del classified
+    ancestors = pl.DataFrame(
+        [(code, area) for code, chain in chains.items() for area in chain],
+        schema={"gebiet": pl.String, "area": pl.Int64},
+        orient="row",
+    )
+    by_area = _roll_up(categories, ancestors, ["age_from", "sex", "category", "history"])
+    by_country = _roll_up(countries, ancestors, ["age_from", "sex", "country"])
+    areas = by_area.get_column("area").n_unique()
+    replaced = ReferenceDate.objects.filter(stichtag=stichtag).exists()
+    if not dry_run:
+        say("store")
+        _store(stichtag, residents, has_history, by_area, by_country)
+    return RegisterResult(stichtag, residents, areas, replaced)
+
+
+def _roll_up(counts: pl.DataFrame, ancestors: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    """The counts of every area: its own and those of all areas below it."""
+    return (
+        counts.join(ancestors, on="gebiet", how="inner")
+        .group_by("area", *keys)
+        .agg(pl.col("count").sum())
+        .sort("area", *keys)
+    )
+
+
+@transaction.atomic
+def _store(
+    stichtag: datetime.date,
+    residents: int,
+    has_history: bool,
+    by_area: pl.DataFrame,
+    by_country: pl.DataFrame,
+) -> None:
+    # Deleting and writing in one transaction: a failure leaves the old figures.
+    ReferenceDate.objects.filter(stichtag=stichtag).delete()
+    date = ReferenceDate.objects.create(
+        stichtag=stichtag, residents=residents, has_history=has_history
+    )
+    CategoryCount.objects.bulk_create(
+        (
+            CategoryCount(
+                reference_date=date,
+                area_id=area,
+                age_from=age_from,
+                sex=sex,
+                category=category,
+                history=history,
+                count=count,
+            )
+            for area, age_from, sex, category, history, count in by_area.iter_rows()
+        ),
+        batch_size=5000,
+    )
+    CountryCount.objects.bulk_create(
+        (
+            CountryCount(
+                reference_date=date,
+                area_id=area,
+                age_from=age_from,
+                sex=sex,
+                country=country,
+                count=count,
+            )
+            for area, age_from, sex, country, count in by_country.iter_rows()
+        ),
+        batch_size=5000,
+    )

@@ -1,0 +1,55 @@
+"""Every plan page of the role matrix in headless Chromium with axe-core, in the demo
+city with the plan of plan_files.py, as the first role the matrix lets in (the rule of
+core/tests/test_browser.py, limited to the plan so that it can run on its own)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import Browser, Page
+
+from teilhabe.accounts.roles import Role
+from teilhabe.accounts.tests.test_role_matrix import MATRIX
+from teilhabe.core.tests.test_browser import (
+    DEMO_USER_OF_ROLE,
+    assert_accessible,
+    browser,
+    log_in,
+    new_context,
+)
+from teilhabe.demo import musterstadt
+from teilhabe.planning.importer.service import import_plan
+from teilhabe.planning.tests.plan_files import make_areas, write_plan
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+__all__ = ["browser"]
+
+
+def test_every_plan_page_passes_axe(
+    browser: Browser, live_server: Any, settings: Any, tmp_path: Path
+) -> None:
+    settings.REQUIRE_SECOND_FACTOR = False
+    musterstadt.load(scale=0)
+    make_areas()  # codes the demo city does not use
+    import_plan(write_plan(tmp_path / "plan"), "wir2", title="WIR 2.0")
+    pages: dict[str, Page] = {}
+    checked = []
+    for name, (kwargs, allowed) in sorted(MATRIX.items()):
+        if not name.startswith("planning:"):
+            continue
+        role = next(r.value for r in Role if r.value in allowed)
+        if role not in pages:
+            pages[role] = new_context(browser).new_page()
+            log_in(pages[role], live_server.url, DEMO_USER_OF_ROLE[Role(role)])
+        page = pages[role]
+        url = live_server.url + reverse(name, kwargs={k: "wir2" for k in kwargs})
+        response = page.goto(url + ("?stichtag=31.12.2024" if kwargs else ""))
+        assert response is not None and response.status == 200, f"{name}: {response}"
+        assert_accessible(page, name.replace(":", "-"))
+        checked.append(name)
+    assert checked == ["planning:concept_detail", "planning:concept_list"]
