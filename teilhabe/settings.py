@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "teilhabe.programmes",
     "teilhabe.network",
     "teilhabe.funding",
+    "teilhabe.mediation",
     "teilhabe.planning",
     "teilhabe.monitoring",
     "teilhabe.reports",

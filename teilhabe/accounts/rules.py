@@ -83,7 +83,31 @@ PERMISSIONS = {
     # with the plan pages, object by object.
     "planning.keep_plan": is_integration_coordinator,
     "planning.view_plan": is_integration_coordinator | is_statistics,
+    # Providers record progress of the measures their organisation leads and see those
+    # it leads or is a partner in (object level: planning/access.py).
+    "planning.record_progress": is_integration_coordinator
+    | role_predicate(Role.TEAM_LEAD, Role.PROGRAMME_COORDINATOR, Role.VOLUNTEER_COORDINATOR),
+    "planning.view_measures": is_integration_coordinator
+    | is_statistics
+    | role_predicate(Role.TEAM_LEAD, Role.PROGRAMME_COORDINATOR, Role.VOLUNTEER_COORDINATOR),
     "reports.view_service_report": role_predicate(Role.TEAM_LEAD),
+    # Funding (funding/access.py): the coordinator keeps programmes, what depends on
+    # them and the funds; team leads read them to see when their services' money ends.
+    "funding.view_programmes": is_integration_coordinator | role_predicate(Role.TEAM_LEAD),
+    "funding.keep_programmes": is_integration_coordinator,
+    # District monitoring (monitoring): only the statistics role imports register
+    # extracts and sees unpublished area figures; the coordinator sees the published form.
+    "monitoring.import_register": is_statistics,
+    "monitoring.view_unpublished": is_statistics,
+    "monitoring.view_published": is_statistics | is_integration_coordinator,
+    # Language mediation (mediation/access.py): the pool's coordinator is a team lead of
+    # the organisation that keeps it; service staff request mediators; mediators sign in
+    # as counsellors (their membership at the pool's organisation) and see only their
+    # own assignments; the city sees the figures with small numbers suppressed.
+    "mediation.coordinate": role_predicate(Role.TEAM_LEAD),
+    "mediation.request_mediator": works_in_a_service,
+    "mediation.serve": role_predicate(Role.COUNSELLOR),
+    "mediation.view_city_figures": is_statistics | is_integration_coordinator,
     # Deletion periods (retention): the data-protection officer sees what is due, runs
     # the deletion and keeps single cases on hold; the administrator sets the periods.
     "retention.view_due": is_data_protection_officer,

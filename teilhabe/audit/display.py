@@ -64,7 +64,7 @@ def change_lines(entry: LogEntry, names: dict[Any, str] | None = None) -> list[s
     lines = []
     for name, values in (entry.changes_dict or {}).items():
         field = model_field(model, name)
-        if _reverse(field):
+        if _reverse(field) or name in TECHNICAL_FIELDS:
             continue
         label = field_label(field, name)
         if isinstance(values, dict) and values.get("type") == "m2m":
@@ -83,11 +83,15 @@ def change_lines(entry: LogEntry, names: dict[Any, str] | None = None) -> list[s
     return lines
 
 
+# Counters of the program, no information for a reader (core/versioning.py).
+TECHNICAL_FIELDS = {"version"}
+
 # Where a record was read (`core.audit_trail.log_read`'s `what`); others (a page's
 # address, a module's own word) are shown as they are.
 READ_PLACES = {
     "client-list": gettext_lazy("client list"),
     "case-list": gettext_lazy("case list"),
+    "work-list": gettext_lazy("work list"),
     "search": gettext_lazy("search"),
     "household-search": gettext_lazy("search"),
     "programme-family-search": gettext_lazy("search"),
@@ -139,7 +143,9 @@ def _extra_lines(data: Any) -> list[str]:
             lines.append(_("Deletion run %(run)s") % {"run": value})
         elif key == "scope":
             complete = value == "complete"
-            lines.append(_("complete") if complete else _("limited to what the reader may open"))
+            lines.append(
+                _("complete information") if complete else _("limited to what the reader may open")
+            )
         elif key not in ("merged_from", "summary", "grund"):
             lines.append(f"{key}: {value}")
     return lines

@@ -65,6 +65,18 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("network.AgendaItem", []),
     ("network.Attendance", []),
     ("network.Decision", []),
+    # Funding: who changed a programme, its dependants, a fund or its budget; the ledger.
+    ("funding.FundingProgramme", []),
+    ("funding.ProgrammeDependency", []),
+    ("funding.StaffPost", []),
+    ("funding.Fund", []),
+    ("funding.FundBudget", []),
+    ("funding.FundBooking", []),
+    # Mediation: mediators are named; requests name the requesting person (no client).
+    ("mediation.Mediator", []),
+    ("mediation.RequestingBody", ["token"]),
+    ("mediation.MediationRequest", []),
+    ("mediation.Assignment", []),
 ]
 
 

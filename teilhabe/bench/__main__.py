@@ -81,6 +81,9 @@ def main() -> None:
         "annual_report": annual.measure(OUT, args.annual_runs),
     }
     (OUT / f"{connection.vendor}-plans.txt").write_text(query_plans())
+    from teilhabe.bench import register  # the register import (teilhabe/bench/register.py)
+
+    result["register"] = register.measure(int(os.environ.get("BENCH_REGISTER_ROWS", "1000000")))
     if args.load_users > 0:
         result["load"] = load.measure(
             OUT, counsellors=args.load_users, seconds=args.load_seconds, workers=args.load_workers
@@ -89,6 +92,8 @@ def main() -> None:
     print(report(result))
     print()
     print(annual.summary(result["annual_report"]))
+    print()
+    print(register.summary(result["register"]))
     if "load" in result:
         print()
         print(load.summary(result["load"]))

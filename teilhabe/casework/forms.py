@@ -196,7 +196,8 @@ class SessionQuickForm(KernForm):
             field.queryset = household
         else:
             del self.fields["present"]  # nobody of the family to pick: no empty heading
-        self.fields["language"].choices = [("", "–"), *grouped_choices()]  # type: ignore[attr-defined]
+        held = (str(self.initial.get("language") or ""),)  # a correction keeps an imported code
+        self.fields["language"].choices = [("", "–"), *grouped_choices(held)]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -9,6 +9,7 @@ holds them (ISO dates, codes, lists, ids).
 
 from __future__ import annotations
 
+import ast
 import datetime
 import json
 from collections.abc import Mapping
@@ -25,7 +26,7 @@ from teilhabe.core.languages import language_name
 
 EMPTY = "–"
 # Fields that hold codes of a list kept outside the model (ISO codes).
-LANGUAGE_FIELDS = {"languages", "language", "explained_language"}
+LANGUAGE_FIELDS = {"languages", "language", "explained_language", "mediator_language"}
 COUNTRY_FIELDS = {"nationalities", "country_of_origin", "country_of_birth"}
 Labels = Mapping[str, Mapping[str, Any]]  # field name → {code: label} for JSON lists
 
@@ -47,13 +48,17 @@ def _date(text: str, with_time: bool) -> str:
 
 
 def _codes(value: Any) -> list[str]:
-    """A list as stored: a Python list, or its JSON text (django-auditlog)."""
+    """A list as stored: a Python list, its JSON text (django-auditlog) or its Python
+    text (the import's audit entries: "['UA']")."""
     if isinstance(value, list | tuple):
         return [str(item) for item in value]
     try:
         loaded = json.loads(str(value))
     except (TypeError, ValueError):
-        return [str(value)]
+        try:
+            loaded = ast.literal_eval(str(value))  # literals only, never code
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            return [str(value)]
     return [str(item) for item in loaded] if isinstance(loaded, list) else [str(loaded)]
 
 

@@ -17,7 +17,10 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
+from teilhabe.accounts.models import User
+from teilhabe.accounts.roles import Role
 from teilhabe.casework import services
+from teilhabe.casework.cancellation import cancel_session
 from teilhabe.casework.models import Goal, HouseholdRelation, Person, Session
 from teilhabe.casework.models.codes import GoalStatus
 from teilhabe.demo.casework_data import DATA
@@ -65,30 +68,32 @@ def _relation(pk: int, born: int | None, head: int, head_born: int | None) -> st
 
 
 def cancel_some_sessions(organisation: Organisation, rng: random.Random) -> None:
-    """A handful of sessions cancelled (storniert) by the case's counsellor the day after,
-    as a counsellor does with a session entered twice or in the wrong case."""
+    """A handful of sessions cancelled (storniert) with a reason, as one entered twice or
+    in the wrong case is. Through the service, by the team lead: imported sessions have
+    no author, so only a team lead may cancel them (an organisation without one keeps
+    its sessions). Dated the day after the session, as if done then."""
+    lead = User.objects.filter(
+        memberships__organisation=organisation, memberships__role=Role.TEAM_LEAD
+    ).first()
+    if lead is None:
+        return
     reasons = _texts()["stornogruende"]
     before_yesterday = timezone.localdate() - datetime.timedelta(days=1)
     candidates = list(
         Session.objects.filter(
             case__organisation=organisation,
-            case__responsible__isnull=False,
             date__lt=before_yesterday,  # so that the cancellation the day after is past
         )
         .order_by("pk")
         .values_list("pk", flat=True)
     )
     picked = rng.sample(candidates, min(CANCELLED_PER_ORGANISATION, len(candidates)))
-    chosen = list(Session.objects.filter(pk__in=picked).select_related("case").order_by("pk"))
     zone = ZoneInfo(settings.TIME_ZONE)
-    for number, session in enumerate(chosen):
+    for number, session in enumerate(Session.objects.filter(pk__in=picked).order_by("pk")):
+        cancel_session(session, lead, reasons[number % len(reasons)])
         day = session.date + datetime.timedelta(days=1)
-        session.cancelled_at = datetime.datetime.combine(
-            day, datetime.time(9, 15 + number), tzinfo=zone
-        )
-        session.cancelled_by = session.case.responsible
-        session.cancel_reason = reasons[number % len(reasons)]
-    Session.objects.bulk_update(chosen, ["cancelled_at", "cancelled_by", "cancel_reason"])
+        at = datetime.datetime.combine(day, datetime.time(9, 15 + number), tzinfo=zone)
+        Session.objects.filter(pk=session.pk).update(cancelled_at=at)
 
 
 def add_intermediate_statuses(organisation: Organisation, rng: random.Random) -> None:

@@ -6,3 +6,6 @@ class FundingConfig(AppConfig):
     name = "teilhabe.funding"
     label = "funding"
     verbose_name = _("Funding")
+
+    def ready(self) -> None:
+        from teilhabe.funding import dashboard  # noqa: F401  (registers the panels)

@@ -9,6 +9,9 @@ class MonitoringConfig(AppConfig):
 
     def ready(self) -> None:
         from teilhabe.core.imports import register_import
+        from teilhabe.core.jobs import register_recovery
         from teilhabe.monitoring.importers import register
+        from teilhabe.monitoring.jobs import fail_interrupted
 
         register_import("register", register)
+        register_recovery(fail_interrupted)

@@ -23,20 +23,20 @@ REPATRIATE_ORIGINS = (
 NOT_A_COUNTRY = ("", "DE", "XX")
 
 
-def _column(frame: pl.DataFrame, name: str) -> pl.Expr:
+def _column(columns: Collection[str], name: str) -> pl.Expr:
     """An optional column, or empty strings where the extract has none."""
-    if name in frame.columns:
+    if name in columns:
         return pl.col(name)
     return pl.lit("")
 
 
-def _own(frame: pl.DataFrame, origins: Collection[str]) -> pl.DataFrame:
+def _own(lazy: pl.LazyFrame, columns: list[str], origins: Collection[str]) -> pl.LazyFrame:
     """id, gebiet, age, sex, eltern and the person's own category of rules 1–6 (null
     where none applies), own reference country and whether born abroad."""
     sta1 = pl.col("sta1").str.to_uppercase()
-    sta2 = _column(frame, "sta2").str.to_uppercase()
-    birth = _column(frame, "geburtsland").str.to_uppercase()
-    moved = _column(frame, "zuzug_land").str.to_uppercase()
+    sta2 = _column(columns, "sta2").str.to_uppercase()
+    birth = _column(columns, "geburtsland").str.to_uppercase()
+    moved = _column(columns, "zuzug_land").str.to_uppercase()
     german = (sta1 == "DE") | (sta2 == "DE")
     abroad = ~birth.is_in(["", "DE"])
     second = ((sta1 == "DE") & ~sta2.is_in(NOT_A_COUNTRY)) | (
@@ -45,11 +45,11 @@ def _own(frame: pl.DataFrame, origins: Collection[str]) -> pl.DataFrame:
     category = (
         pl.when(~german)
         .then(pl.lit("auslaender"))
-        .when(_column(frame, "einbuergerung") == "1")
+        .when(_column(columns, "einbuergerung") == "1")
         .then(pl.lit("eingebuergert"))
-        .when((_column(frame, "aussiedler") == "1") | (abroad & moved.is_in(list(origins))))
+        .when((_column(columns, "aussiedler") == "1") | (abroad & moved.is_in(list(origins))))
         .then(pl.lit("aussiedler"))
-        .when(_column(frame, "option") == "1")
+        .when(_column(columns, "option") == "1")
         .then(pl.lit("optionsdeutsch"))
         .when(second)
         .then(pl.lit("deutsch_zweite_sta"))
@@ -61,12 +61,12 @@ def _own(frame: pl.DataFrame, origins: Collection[str]) -> pl.DataFrame:
         pl.when(~code.is_in(NOT_A_COUNTRY)).then(code) for code in (sta1, sta2, birth, moved)
     )
     year = pl.col("geburtsjahr").cast(pl.Int32)
-    month = _column(frame, "geburtsmonat").cast(pl.Int32, strict=False).fill_null(6)
-    return frame.select(
+    month = _column(columns, "geburtsmonat").cast(pl.Int32, strict=False).fill_null(6)
+    return lazy.select(
         pl.col("id"),
         pl.col("gebiet"),
         pl.col("geschlecht").str.to_lowercase().alias("sex"),
-        _column(frame, "eltern").alias("eltern"),
+        _column(columns, "eltern").alias("eltern"),
         (
             pl.col("_stichtag_year") - year - (month > pl.col("_stichtag_month")).cast(pl.Int32)
         ).alias("age"),
@@ -81,45 +81,49 @@ def classify(
     stichtag: datetime.date,
     origins: Collection[str] = REPATRIATE_ORIGINS,
 ) -> pl.DataFrame:
+    """One row per resident (see `classify_lazy`)."""
+    return classify_lazy(frame, stichtag, origins).collect()
+
+
+def classify_lazy(
+    frame: pl.DataFrame,
+    stichtag: datetime.date,
+    origins: Collection[str] = REPATRIATE_ORIGINS,
+) -> pl.LazyFrame:
     """One row per resident: gebiet, age_from, sex, category, country (null where the
     person has no migration background or the reference country is unknown), history."""
-    frame = frame.with_columns(
+    lazy = frame.lazy().with_columns(
         pl.lit(stichtag.year, dtype=pl.Int32).alias("_stichtag_year"),
         pl.lit(stichtag.month, dtype=pl.Int32).alias("_stichtag_month"),
     )
-    people = _own(frame, origins)
+    people = _own(lazy, frame.columns, origins)
     parents = people.select(
         pl.col("id").alias("parent"),
         pl.col("own").alias("parent_own"),
         pl.col("own_country").alias("parent_country"),
         pl.col("abroad").alias("parent_abroad"),
     )
-    # Only people with parents listed need the join (children, mostly).
+    # Only people with parents listed need the join (children, mostly). Each child's
+    # parents stay in the order of `eltern` (explode and a left join keeping the left
+    # order; a group keeps the order of its rows), so `first` is the first parent.
+    people = people.with_row_index("_row")
     links = (
         people.filter(pl.col("eltern") != "")
-        .select(
-            "id",
-            pl.col("eltern").str.split("|").alias("parent"),
-        )
-        .with_columns(pl.int_ranges(0, pl.col("parent").list.len()).alias("position"))
-        .explode("parent", "position")
+        .select("_row", pl.col("eltern").str.split("|").alias("parent"))
+        .explode("parent")
         .with_columns(pl.col("parent").str.strip_chars())
-        .join(parents, on="parent", how="left")
+        .join(parents, on="parent", how="left", maintain_order="left")
     )
-    by_child = (
-        links.sort("id", "position")
-        .group_by("id")
-        .agg(
-            pl.col("parent_own").is_not_null().any().alias("parent_mh"),
-            pl.col("parent_country")
-            .filter(pl.col("parent_own").is_not_null() & pl.col("parent_country").is_not_null())
-            .first()
-            .alias("parent_country"),
-            (pl.len() >= 2).alias("two_parents"),
-            pl.col("parent_abroad").fill_null(False).all().alias("parents_abroad"),
-        )
+    by_child = links.group_by("_row").agg(
+        pl.col("parent_own").is_not_null().any().alias("parent_mh"),
+        pl.col("parent_country")
+        .filter(pl.col("parent_own").is_not_null() & pl.col("parent_country").is_not_null())
+        .first()
+        .alias("parent_country"),
+        (pl.len() >= 2).alias("two_parents"),
+        pl.col("parent_abroad").fill_null(False).all().alias("parents_abroad"),
     )
-    people = people.join(by_child, on="id", how="left")
+    people = people.join(by_child, on="_row", how="left", maintain_order="left")
     familiaer = (
         pl.col("own").is_null() & (pl.col("age") < 18) & pl.col("parent_mh").fill_null(False)
     )
@@ -165,7 +169,7 @@ def classify(
     )
 
 
-def count(classified: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def count(classified: pl.LazyFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(counts by gebiet, age_from, sex, category, history;
     counts by gebiet, age_from, sex, country for the known reference countries)."""
     categories = classified.group_by("gebiet", "age_from", "sex", "category", "history").len(
@@ -176,4 +180,6 @@ def count(classified: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         .group_by("gebiet", "age_from", "sex", "country")
         .len("count")
     )
-    return categories, countries
+    # Both counts in one run: the classification they share is computed once.
+    categories_frame, countries_frame = pl.collect_all([categories, countries])
+    return categories_frame, countries_frame

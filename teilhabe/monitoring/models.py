@@ -121,3 +121,42 @@ class CountryCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.country} {self.age_from}+ {self.sex}: {self.count}"
+
+
+class RegisterRun(models.Model):
+    """An uploaded extract on the job queue: its state, progress and problems. The file
+    is removed when the job ends; the problems never quote an id."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    stichtag = models.DateField(_("reference date"))
+    uploaded_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    path = models.CharField(max_length=500, blank=True)
+    dry_run = models.BooleanField(_("check only"), default=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    worker = models.CharField(max_length=200, blank=True)
+    residents = models.PositiveIntegerField(null=True, blank=True)
+    areas = models.PositiveIntegerField(null=True, blank=True)
+    problems = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("register import")
+        verbose_name_plural = _("register imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.stichtag:%d.%m.%Y})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polars as pl
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from teilhabe.monitoring import classify, extract
 from teilhabe.monitoring.models import CategoryCount, CountryCount, ReferenceDate
@@ -63,12 +63,10 @@ def import_register(
     extract.check(frame, path.name, stichtag, chains)
     say("classify")
     origins = getattr(settings, "MONITORING_REPATRIATE_ORIGINS", classify.REPATRIATE_ORIGINS)
-    classified = classify.classify(frame, stichtag, origins)
     has_history = "geburtsland" in frame.columns
-    del frame
-    categories, countries = classify.count(classified)
-    residents = classified.height
-    del classified
+    residents = frame.height
+    categories, countries = classify.count(classify.classify_lazy(frame, stichtag, origins))
+    del frame  # the rows, with their pseudonyms, go no further than this function
     ancestors = pl.DataFrame(
         [(code, area) for code, chain in chains.items() for area in chain],
         schema={"gebiet": pl.String, "area": pl.Int64},
@@ -107,32 +105,23 @@ def _store(
     date = ReferenceDate.objects.create(
         stichtag=stichtag, residents=residents, has_history=has_history
     )
-    CategoryCount.objects.bulk_create(
-        (
-            CategoryCount(
-                reference_date=date,
-                area_id=area,
-                age_from=age_from,
-                sex=sex,
-                category=category,
-                history=history,
-                count=count,
-            )
-            for area, age_from, sex, category, history, count in by_area.iter_rows()
-        ),
-        batch_size=5000,
+    # Tens of thousands of counts: written as plain rows, without a model object each.
+    _insert(
+        CategoryCount, ["area_id", "age_from", "sex", "category", "history", "count"], date, by_area
     )
-    CountryCount.objects.bulk_create(
-        (
-            CountryCount(
-                reference_date=date,
-                area_id=area,
-                age_from=age_from,
-                sex=sex,
-                country=country,
-                count=count,
-            )
-            for area, age_from, sex, country, count in by_country.iter_rows()
-        ),
-        batch_size=5000,
-    )
+    _insert(CountryCount, ["area_id", "age_from", "sex", "country", "count"], date, by_country)
+
+
+def _insert(
+    model: type[CategoryCount] | type[CountryCount],
+    columns: list[str],
+    date: ReferenceDate,
+    rows: pl.DataFrame,
+) -> None:
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in ["reference_date_id", *columns])
+    marks = ", ".join(["%s"] * (len(columns) + 1))
+    sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 (names, not values)
+    with connection.cursor() as cursor:
+        for batch in rows.iter_slices(10_000):
+            cursor.executemany(sql, [(date.pk, *row) for row in batch.iter_rows()])

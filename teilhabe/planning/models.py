@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from teilhabe.core.versioning import VersionedModel
 
 
 class Status(models.TextChoices):
@@ -24,7 +27,7 @@ class Status(models.TextChoices):
     CANCELLED = "abgebrochen", pgettext_lazy("measure status", "cancelled")
 
 
-class Concept(models.Model):
+class Concept(VersionedModel):
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
     title = models.CharField(_("title"), max_length=300)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
@@ -40,7 +43,7 @@ class Concept(models.Model):
         return self.title
 
 
-class FieldOfAction(models.Model):
+class FieldOfAction(VersionedModel):
     concept = models.ForeignKey(
         Concept, on_delete=models.CASCADE, related_name="fields", verbose_name=_("concept")
     )
@@ -59,7 +62,7 @@ class FieldOfAction(models.Model):
         return f"{self.code} {self.title}"
 
 
-class Goal(models.Model):
+class Goal(VersionedModel):
     """A goal of the city concept, or, with an area, of that area's district action
     plan; a district goal names the city goal it serves as its parent."""
 
@@ -110,7 +113,7 @@ class Goal(models.Model):
         return f"{self.code} {self.title}"
 
 
-class Measure(models.Model):
+class Measure(VersionedModel):
     concept = models.ForeignKey(
         Concept, on_delete=models.CASCADE, related_name="measures", verbose_name=_("concept")
     )
@@ -146,6 +149,9 @@ class Measure(models.Model):
         related_name="measures",
         verbose_name=_("funding programme"),
     )
+    target_groups = models.TextField(
+        _("target groups"), blank=True, help_text=_("One target group per line.")
+    )
 
     class Meta:
         verbose_name = _("measure")
@@ -171,6 +177,29 @@ class Measure(models.Model):
         return f"{self.code} {self.title}"
 
 
+class Indicator(VersionedModel):
+    """What a measure wants to change, with its baseline and the target for a year."""
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("measure")
+    )
+    name = models.CharField(_("indicator"), max_length=300)
+    unit = models.CharField(_("unit"), max_length=60, blank=True)
+    baseline = models.DecimalField(
+        _("baseline"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["measure", "name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class ProgressEntry(models.Model):
     """A dated entry of a measure's progress. Entries of the same date count in the
     order they were stored, which is the order of their ids (plan.md)."""
@@ -183,6 +212,15 @@ class ProgressEntry(models.Model):
     stand = models.PositiveSmallIntegerField(_("degree of completion (%)"), null=True, blank=True)
     remark = models.TextField(_("remark"), blank=True)
     created_at = models.DateTimeField(_("stored at"), auto_now_add=True)
+    # Empty for entries that came with an imported plan file.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
 
     class Meta:
         verbose_name = _("progress entry")

@@ -1,7 +1,11 @@
-"""The plan pages (read-only for now): the concepts, and one concept as fields → goals
-→ measures with their status on a date (`?stichtag=TT.MM.JJJJ`, today by default)."""
+"""The plan pages that read: the concepts; one concept as fields → goals → measures; a
+goal with both directions of its link; a district action plan; a measure with its
+progress; the measures a provider leads. Every page shows the plan as it stood on
+`?stichtag=TT.MM.JJJJ` (today by default) and its links carry that date on."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -9,10 +13,20 @@ from django.utils import timezone
 
 from teilhabe.core import params
 from teilhabe.core.access import requires
-from teilhabe.planning import selectors
-from teilhabe.planning.models import Concept
+from teilhabe.organisations.models import Area
+from teilhabe.planning import access, selectors
+from teilhabe.planning.models import Concept, Goal
+from teilhabe.planning.rollup import PlanOnDate
 
 view_plan = requires("planning.view_plan")
+view_measures = requires("planning.view_measures")
+record_progress = requires("planning.record_progress")
+
+
+def reference_day(request: HttpRequest) -> datetime.date:
+    """The date the page shows the plan on: `?stichtag=`, a bad value is a 400."""
+    day: datetime.date = params.date(request.GET, "stichtag", default=timezone.localdate())
+    return day
 
 
 @view_plan
@@ -23,6 +37,63 @@ def concept_list(request: HttpRequest) -> HttpResponse:
 @view_plan
 def concept_detail(request: HttpRequest, slug: str) -> HttpResponse:
     concept = get_object_or_404(Concept, slug=slug)
-    day = params.date(request.GET, "stichtag", default=timezone.localdate())
-    context = {"concept": concept, "day": day, "fields": selectors.concept_tree(concept, day)}
+    day = reference_day(request)
+    plan = PlanOnDate(concept, day)
+    context = {
+        "concept": concept,
+        "day": day,
+        "fields": selectors.concept_tree(plan),
+        "total": plan.for_concept(),
+        "districts": selectors.district_areas(concept),
+    }
     return render(request, "planning/concept_detail.html", context)
+
+
+@view_plan
+def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = get_object_or_404(Goal.objects.select_related("concept"), pk=pk)
+    day = reference_day(request)
+    page = selectors.goal_page(PlanOnDate(goal.concept, day), goal)
+    context = {"concept": goal.concept, "day": day, "page": page}
+    return render(request, "planning/goal_detail.html", context)
+
+
+@view_plan
+def district_plan(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    concept = get_object_or_404(Concept, slug=slug)
+    area = get_object_or_404(Area, pk=pk)
+    day = reference_day(request)
+    plan = selectors.district_plan(PlanOnDate(concept, day), area)
+    context = {"concept": concept, "day": day, "plan": plan}
+    return render(request, "planning/district_plan.html", context)
+
+
+@view_measures
+def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = access.visible_measure_or_404(request.user, pk)
+    day = reference_day(request)
+    page = selectors.measure_page(PlanOnDate(measure.concept, day), measure.pk)
+    context = {
+        "concept": measure.concept,
+        "measure": measure,
+        "day": day,
+        "page": page,
+        "goals": measure.goals.order_by("code"),
+        "partners": measure.partners.order_by("name"),
+        "areas": measure.areas.order_by("level", "code"),
+        "can_record": access.can_record(request.user, measure),
+        "can_keep": access.keeps_plan(request.user),
+    }
+    return render(request, "planning/measure_detail.html", context)
+
+
+@record_progress
+def my_measures(request: HttpRequest) -> HttpResponse:
+    day = reference_day(request)
+    measures = access.led_measures(request.user).select_related("concept")
+    lines = []
+    for concept in Concept.objects.filter(pk__in=measures.values("concept_id")):
+        plan = PlanOnDate(concept, day)
+        ids = measures.filter(concept=concept).values_list("pk", flat=True)
+        lines.append((concept, plan.lines(ids)))
+    return render(request, "planning/my_measures.html", {"day": day, "concepts": lines})

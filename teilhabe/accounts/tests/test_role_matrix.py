@@ -37,6 +37,11 @@ NETWORK = NETWORK_DIRECTORY - {Role.COUNSELLOR.value}
 NETWORK_KEEPERS = frozenset({Role.INTEGRATION_COORDINATOR.value, Role.ADMINISTRATOR.value})
 PROGRAMMES = PROGRAMME_STAFF | {Role.TEAM_LEAD.value}
 PLAN_READERS = frozenset({Role.INTEGRATION_COORDINATOR.value, Role.STATISTICS.value})
+FUNDING_KEEPERS = frozenset({Role.INTEGRATION_COORDINATOR.value})
+FUNDING_READERS = FUNDING_KEEPERS | {Role.TEAM_LEAD.value}
+STATISTICS_OFFICE = frozenset({Role.STATISTICS.value})
+MEDIATION_COORDINATOR = frozenset({Role.TEAM_LEAD.value})
+MEDIATORS = frozenset({Role.COUNSELLOR.value})
 
 # url name -> (kwargs, who may open it: PUBLIC or a set of roles)
 MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
@@ -190,6 +195,45 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "network:agreement_edit": ({"pk": "<network_agreement>"}, NETWORK),
     "planning:concept_list": ({}, PLAN_READERS),
     "planning:concept_detail": ({"slug": "<concept>"}, PLAN_READERS),
+    "funding:programme_list": ({}, FUNDING_READERS),
+    "funding:programme_create": ({}, FUNDING_KEEPERS),
+    "funding:programme_detail": ({"pk": "<funding_programme>"}, FUNDING_READERS),
+    "funding:programme_edit": ({"pk": "<funding_programme>"}, FUNDING_KEEPERS),
+    "funding:dependant_create": ({"pk": "<funding_programme>"}, FUNDING_KEEPERS),
+    "funding:dependant_delete": ({"pk": "<funding_dependant>"}, FUNDING_KEEPERS),
+    "funding:post_create": ({"pk": "<funding_programme>"}, FUNDING_KEEPERS),
+    "funding:post_edit": ({"pk": "<staff_post>"}, FUNDING_KEEPERS),
+    "funding:post_delete": ({"pk": "<staff_post>"}, FUNDING_KEEPERS),
+    "funding:cliff": ({}, FUNDING_READERS),
+    "funding:fund_list": ({}, FUNDING_READERS),
+    "funding:fund_create": ({}, FUNDING_KEEPERS),
+    "funding:fund_detail": ({"pk": "<fund>"}, FUNDING_READERS),
+    "funding:fund_edit": ({"pk": "<fund>"}, FUNDING_KEEPERS),
+    "funding:budget_set": ({"pk": "<fund>"}, FUNDING_KEEPERS),
+    "mediation:overview": ({}, MEDIATION_COORDINATOR),
+    "mediation:request_create": ({}, CALENDAR),
+    "mediation:request_detail": ({"pk": "<mediation_request>"}, MEDIATION_COORDINATOR),
+    "mediation:assign": ({"pk": "<mediation_request>"}, MEDIATION_COORDINATOR),
+    "mediation:request_cancel": ({"pk": "<mediation_request>"}, MEDIATION_COORDINATOR),
+    "mediation:request_unfulfilled": ({"pk": "<mediation_request>"}, MEDIATION_COORDINATOR),
+    "mediation:request_complete": ({"pk": "<assigned_request>"}, MEDIATION_COORDINATOR),
+    "mediation:mediator_list": ({}, MEDIATION_COORDINATOR),
+    "mediation:mediator_create": ({}, MEDIATION_COORDINATOR),
+    "mediation:mediator_edit": ({"pk": "<mediator>"}, MEDIATION_COORDINATOR),
+    "mediation:body_list": ({}, MEDIATION_COORDINATOR),
+    "mediation:body_create": ({}, MEDIATION_COORDINATOR),
+    "mediation:body_edit": ({"pk": "<requesting_body>"}, MEDIATION_COORDINATOR),
+    "mediation:allowances": ({}, MEDIATION_COORDINATOR),
+    "mediation:figures": ({}, MEDIATION_COORDINATOR),
+    "mediation:city_figures": ({}, CITY_STATISTICS),
+    "mediation:my_assignments": ({}, MEDIATORS),
+    "mediation:accept": ({"pk": "<mediation_request>"}, MEDIATORS),
+    "mediation:my_confirm": ({"pk": "<assignment>"}, MEDIATORS),
+    "mediation:my_cancel": ({"pk": "<assignment>"}, MEDIATORS),
+    "mediation:my_complete": ({"pk": "<assignment>"}, MEDIATORS),
+    "mediation:outside_request": ({"token": "<body_token>"}, PUBLIC),
+    "monitoring:register_upload": ({}, STATISTICS_OFFICE),
+    "monitoring:register_status": ({"pk": "<register_run>"}, STATISTICS_OFFICE),
     "audit:log": ({}, DPO),
     "audit:export": ({}, DPO),
     "retention:overview": ({}, DPO),
@@ -244,6 +288,9 @@ def case_world(counsellor: Any) -> dict[str, Any]:
     from teilhabe.casework import handover, services
     from teilhabe.casework.models import Person
     from teilhabe.documents.tests.world import documents_world
+    from teilhabe.funding.tests.world import funding_world
+    from teilhabe.mediation.tests.world import mediation_world
+    from teilhabe.monitoring.tests.world import monitoring_world
     from teilhabe.network.tests.world import network_world
     from teilhabe.organisations.models import Organisation, Service
     from teilhabe.planning.tests.world import planning_world
@@ -303,6 +350,9 @@ def case_world(counsellor: Any) -> dict[str, Any]:
         **programme_world(provider),
         **network_world(provider, city),
         **planning_world(),
+        **monitoring_world(),
+        **funding_world(provider),
+        **mediation_world(provider, counsellor),
     }
 
 

@@ -88,3 +88,21 @@ def test_reads_name_the_place_not_a_program_word(changed: Person) -> None:
             ["interface (API)"],
             ["/fallarbeit/klienten/1/"],  # a page's address is readable as it is
         ]
+
+
+def test_import_entries_and_version_counters(changed: Person) -> None:
+    # the import writes its entries itself, lists as Python text; the version counter
+    # of the optimistic locking is no information for a reader
+    entry = LogEntry(
+        content_type=ContentType.objects.get_for_model(Person),
+        object_pk=str(changed.pk),
+        object_repr="x",
+        action=LogEntry.Action.CREATE,
+        changes={"nationalities": ["None", "['UA', 'DE']"], "languages": ["None", "['ukr']"],
+                 "version": ["None", "1"]},
+    )  # fmt: skip
+    with translation.override("de"):
+        assert change_lines(entry) == [
+            "Staatsangehörigkeiten: Ukraine, Deutschland",
+            "Sprachen: Ukrainisch",
+        ]

@@ -90,7 +90,7 @@ def test_session_entry_with_the_csrf_cookie_as_header_is_recorded(fixtures):
     }
     assert client.post(url, data).status_code == 403  # no token: refused
     response = client.post(url, data, HTTP_X_CSRFTOKEN=token)
-    assert response.status_code == 302 and response["Location"].endswith(f"/{case}/")
+    assert response.status_code == 302 and response["Location"].endswith(f"/{case}/?teil=verlauf")
     assert Session.objects.filter(case_id=case).count() == before + 1
 
 

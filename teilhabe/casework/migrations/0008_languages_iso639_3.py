@@ -6,7 +6,9 @@ changes): a two-letter code for a macrolanguage becomes the macrolanguage (`fa` 
 `fas` Persian, `ku` → `kur` Kurdish), since the stored value does not say whether the
 client speaks Dari or Farsi, Kurmanji or Sorani. A value that is already three letters,
 or no ISO 639-1 code, stays as it is. Going back turns the codes that have a two-letter
-form into it again; the others (Dari `prs`, entered after this migration) stay.
+form into it again; the others (Dari `prs`, entered after this migration) stay, and
+a consent explained in such a language keeps PostgreSQL from narrowing its column
+again (going back stops with an error rather than cutting the code).
 
 The consent's "explained in language" becomes three characters wide like the session's.
 """

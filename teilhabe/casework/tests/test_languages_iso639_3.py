@@ -152,3 +152,14 @@ def test_the_client_form_offers_german_names_and_stores_iso_639_3(
     refused = client.post(edit, {**data, "languages": ["xx"]})
     assert refused.status_code == 200 and "languages" in refused.context["form"].errors
     assert "Unbekannter Sprachcode" not in refused.content.decode()
+
+
+def test_a_correction_keeps_a_language_the_list_lacks() -> None:
+    from teilhabe.casework.forms import SessionQuickForm
+
+    choices = SessionQuickForm(initial={"language": "vol"}).fields["language"].choices
+    offered = {code for _group, options in list(choices)[1:] for code, _name in options}
+    assert "vol" in offered and "prs" in offered
+    assert "vol" not in {
+        code for _g, o in list(SessionQuickForm().fields["language"].choices)[1:] for code, _n in o
+    }

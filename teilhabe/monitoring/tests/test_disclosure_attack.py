@@ -20,6 +20,7 @@ row space of the equations. The attacker must find none.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -61,7 +62,7 @@ def recoverable(report_: dict[str, Any]) -> set[Unknown]:
         return {}, Fraction(value)
 
     def equation(
-        total: tuple[Unknown, int | None], parts: list[tuple[Unknown, int | None]]
+        total: tuple[Unknown, int | None], parts: Sequence[tuple[Unknown, int | None]]
     ) -> None:
         row: dict[Unknown, Fraction] = {}
         constant = Fraction(0)
@@ -223,13 +224,16 @@ def test_the_attacker_recovers_what_primary_suppression_alone_leaves_open(
     naive = {"stichtag": full["stichtag"], "gebiete": {}}
     for code, entry in full["gebiete"].items():
         copy = dict(entry)
-        small = lambda n: None if n in (1, 2) else n  # noqa: E731
         copy["einwohner"] = small(entry["einwohner"])
         copy["kategorien"] = {c: small(n) for c, n in entry["kategorien"].items()}
         copy["bezugslaender_top5"] = {c: small(n) for c, n in entry["bezugslaender_top5"].items()}
         copy["anteil_mh"] = None
         naive["gebiete"][code] = copy
     assert recoverable(naive)
+
+
+def small(n: int) -> int | None:
+    return None if n in (1, 2) else n
 
 
 def test_shares_over_small_counts_of_children_are_hidden(tmp_path: Path) -> None:

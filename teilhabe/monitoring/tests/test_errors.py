@@ -4,9 +4,11 @@ nothing stored; a bad re-import of a stored date leaves the stored figures as th
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from teilhabe.monitoring import services
 from teilhabe.monitoring.models import CategoryCount, CountryCount, ReferenceDate
 from teilhabe.monitoring.tests.helpers import HEADER, hierarchy, write
 from teilhabe.monitoring.tests.test_import import EXTRACT, run
@@ -136,11 +138,26 @@ def test_the_store_failing_half_way_keeps_the_old_figures(
     assert run(capsys, *IMPORT, str(first), *DATE)[0] == 0
     before = snapshot()
 
-    def fail(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("disk full")
+    write_rows = services._insert
 
-    monkeypatch.setattr(CountryCount.objects, "bulk_create", fail)
+    def fail_on_countries(model: Any, *args: Any) -> None:
+        if model is CountryCount:  # the categories are written by then, the old ones gone
+            raise RuntimeError("disk full")
+        write_rows(model, *args)
+
+    monkeypatch.setattr(services, "_insert", fail_on_countries)
     second = write(tmp_path / "second.csv", EXTRACT[:3])
     with pytest.raises(RuntimeError):
         run(capsys, *IMPORT, str(second), *DATE)
     assert snapshot() == before
+
+
+def test_lines_count_line_breaks_inside_quoted_values(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hierarchy()
+    rows = ['"a\n1";1980;;m;P1a;TR;;;;;;;', "", "a2;1980;;m;P1a;ZZ;;;;;;;"]
+    path = write(tmp_path / "extract.csv", rows)
+    status, _out, err = run(capsys, *IMPORT, str(path), *DATE)
+    assert status == 1
+    assert "extract.csv:5:sta1:" in err  # header 1, the quoted row 2-3, empty 4

@@ -44,6 +44,9 @@ def _upsert(
     if not created:
         for name, value in values.items():
             setattr(instance, name, value)
+        # A page's form loaded before the import must not overwrite it (core/versioning).
+        if hasattr(instance, "version"):
+            instance.version += 1
         instance.save()
     return instance, created
 

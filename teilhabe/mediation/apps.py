@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MediationConfig(AppConfig):
+    name = "teilhabe.mediation"
+    label = "mediation"
+    verbose_name = _("Language and culture mediation")
+
+    def ready(self) -> None:
+        from teilhabe.activities.selectors import register_personal_entries
+        from teilhabe.mediation import calendar
+
+        register_personal_entries(calendar.assignment_entries)
