@@ -87,6 +87,9 @@ PERMISSIONS = {
     # it leads or is a partner in (object level: planning/access.py).
     "planning.record_progress": is_integration_coordinator
     | role_predicate(Role.TEAM_LEAD, Role.PROGRAMME_COORDINATOR, Role.VOLUNTEER_COORDINATOR),
+    "planning.lead_measures": role_predicate(
+        Role.TEAM_LEAD, Role.PROGRAMME_COORDINATOR, Role.VOLUNTEER_COORDINATOR
+    ),
     "planning.view_measures": is_integration_coordinator
     | is_statistics
     | role_predicate(Role.TEAM_LEAD, Role.PROGRAMME_COORDINATOR, Role.VOLUNTEER_COORDINATOR),
@@ -108,6 +111,9 @@ PERMISSIONS = {
     "mediation.request_mediator": works_in_a_service,
     "mediation.serve": role_predicate(Role.COUNSELLOR),
     "mediation.view_city_figures": is_statistics | is_integration_coordinator,
+    # Outreach and neighbourhood conflicts: the QM staff (counsellors) and team leads of
+    # the organisation (mediation/neighbourhood.py), nobody else.
+    "mediation.neighbourhood": role_predicate(Role.COUNSELLOR, Role.TEAM_LEAD),
     # Deletion periods (retention): the data-protection officer sees what is due, runs
     # the deletion and keeps single cases on hold; the administrator sets the periods.
     "retention.view_due": is_data_protection_officer,

@@ -72,11 +72,21 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("funding.Fund", []),
     ("funding.FundBudget", []),
     ("funding.FundBooking", []),
+    # The integration plan: who changed a concept, goal, measure or indicator, who added
+    # which progress entry (the plan on a past date is computed from the entries).
+    ("planning.Concept", []),
+    ("planning.FieldOfAction", []),
+    ("planning.Goal", []),
+    ("planning.Measure", []),
+    ("planning.Indicator", []),
+    ("planning.ProgressEntry", []),
     # Mediation: mediators are named; requests name the requesting person (no client).
     ("mediation.Mediator", []),
     ("mediation.RequestingBody", ["token"]),
     ("mediation.MediationRequest", []),
     ("mediation.Assignment", []),
+    ("mediation.ConflictEntry", []),
+    ("mediation.OutreachContact", []),
 ]
 
 

@@ -258,3 +258,11 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mediator} – {self.request}"
+
+
+# Outreach and neighbourhood conflicts (issue 14, item 5) live in their own module.
+from teilhabe.mediation.models_neighbourhood import (  # noqa: E402, F401
+    ConflictEntry,
+    ConflictTally,
+    OutreachContact,
+)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from teilhabe.mediation import views
+from teilhabe.mediation import views_neighbourhood as neighbourhood
 from teilhabe.mediation import views_requests as requests
 
 app_name = "mediation"
@@ -27,5 +28,10 @@ urlpatterns = [
     path("meine/<id:pk>/bestaetigen/", requests.my_confirm, name="my_confirm"),
     path("meine/<id:pk>/zurueckgeben/", requests.my_cancel, name="my_cancel"),
     path("meine/<id:pk>/abschluss/", requests.my_complete, name="my_complete"),
+    path("konflikte/", neighbourhood.conflict_list, name="conflict_list"),
+    path("konflikte/neu/", neighbourhood.conflict_create, name="conflict_create"),
+    path("konflikte/<id:pk>/", neighbourhood.conflict_edit, name="conflict_edit"),
+    path("aufsuchend/", neighbourhood.outreach_list, name="outreach_list"),
+    path("aufsuchend/neu/", neighbourhood.outreach_create, name="outreach_create"),
     path("extern/<str:token>/", requests.outside_request, name="outside_request"),
 ]

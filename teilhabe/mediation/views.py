@@ -85,7 +85,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.request_or_404(request.user, pk)
-    mediator_id = params.object_id(request.POST, "mediator", default=None)
+    mediator_id = params.object_id(request.POST, "mediator", default=0)
     mediator = Mediator.objects.filter(organisation=item.organisation, pk=mediator_id).first()
     if mediator is None:
         raise Http404

@@ -27,7 +27,7 @@ def request_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
         item.organisation_id = item.body.organisation_id
-        item.created_by = request.user  # type: ignore[assignment]
+        item.created_by = request.user
         item.save()
         messages.success(request, _("The request was sent to the mediation pool."))
         return redirect("core:dashboard")

@@ -43,30 +43,33 @@ def country_codes() -> list[str]:
 
 
 def read(path: Path) -> pl.DataFrame:
-    """The extract as strings (trimmed, "" for empty), with its file line in `_line`;
-    raises TableError for a file that is not a readable table."""
+    """The extract as strings (trimmed, "" for empty) of the columns of the format, with
+    its file line in `_line`; raises TableError for a file that is not a readable table."""
     name = path.name
-    if path.suffix.lower() == ".parquet":
-        try:
-            frame = pl.read_parquet(path)
-        except Exception as error:  # Polars raises many kinds for a damaged file
-            raise TableError(
-                [Problem(name, 1, "", _("The file is not a readable table."))]
-            ) from error
-        frame = frame.with_columns(pl.all().cast(pl.String))
-        frame = frame.with_row_index(LINE, offset=2)  # line 1: the header, as in CSV
-    else:
-        frame = _read_csv(path, name)
-    frame = frame.rename({column: column.strip().lower() for column in frame.columns})
-    columns = [c for c in frame.columns if c in REQUIRED + OPTIONAL]
-    frame = frame.select(
-        pl.col(LINE).cast(pl.Int64),
-        *(pl.col(c).fill_null("").str.strip_chars() for c in columns),
-    )
+    try:
+        if path.suffix.lower() == ".parquet":
+            lazy = pl.scan_parquet(path).with_row_index(LINE, offset=2)  # 1: as a header
+            frame = _tidy(lazy.with_columns(pl.all().exclude(LINE).cast(pl.String))).collect()
+        else:
+            frame = _read_csv(path, name)
+    except pl.exceptions.PolarsError as error:
+        raise TableError([Problem(name, 1, "", _("The file is not a readable table."))]) from error
     # Rows left empty (as Excel leaves them at the end) are no residents.
+    columns = [c for c in frame.columns if c != LINE]
     if columns:
         frame = frame.filter(pl.any_horizontal(pl.col(c) != "" for c in columns))
     return frame
+
+
+def _tidy(lazy: pl.LazyFrame) -> pl.LazyFrame:
+    """The columns of the format under their lower-case names, trimmed, "" for empty:
+    one pass, fused with the reading, so the raw table is never held beside it."""
+    names = [c for c in lazy.collect_schema().names() if c != LINE]
+    known = [c for c in names if c.strip().lower() in REQUIRED + OPTIONAL]
+    return lazy.select(
+        pl.col(LINE).cast(pl.Int64),
+        *(pl.col(c).fill_null("").str.strip_chars().alias(c.strip().lower()) for c in known),
+    )
 
 
 def _read_csv(path: Path, name: str) -> pl.DataFrame:
@@ -74,39 +77,39 @@ def _read_csv(path: Path, name: str) -> pl.DataFrame:
     with path.open("rb") as stream:
         first = stream.readline().decode(encoding, errors="replace")
     separator = ";" if first.count(";") >= first.count(",") else ","
-    try:
-        if encoding == "utf-8":
-            frame = _polars_csv(path, separator)
-        else:
-            # Polars reads UTF-8 only: the Windows-1252 file is recoded in chunks.
-            with tempfile.NamedTemporaryFile(suffix=".csv") as recoded:
-                decoder = codecs.getincrementaldecoder(encoding)()
-                with path.open("rb") as stream:
-                    while chunk := stream.read(1024 * 1024):
-                        recoded.write(decoder.decode(chunk).encode("utf-8"))
-                recoded.write(decoder.decode(b"", final=True).encode("utf-8"))
-                recoded.flush()
-                frame = _polars_csv(Path(recoded.name), separator)
-    except pl.exceptions.PolarsError as error:
-        raise TableError([Problem(name, 1, "", _("The file is not a readable table."))]) from error
-    # A row's file line: its position plus the line breaks inside quoted values above
-    # it. Counting the file's line breaks (fast, in C) tells whether there are any.
+    if encoding == "utf-8":
+        return _lines(path, path, separator)
+    # Polars reads UTF-8 only: the Windows-1252 file is recoded in chunks.
+    with tempfile.NamedTemporaryFile(suffix=".csv") as recoded:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        with path.open("rb") as stream:
+            while chunk := stream.read(1024 * 1024):
+                recoded.write(decoder.decode(chunk).encode("utf-8"))
+        recoded.write(decoder.decode(b"", final=True).encode("utf-8"))
+        recoded.flush()
+        return _lines(path, Path(recoded.name), separator)
+
+
+def _lines(original: Path, utf8: Path, separator: str) -> pl.DataFrame:
+    """The tidy table with each row's file line: its position, plus the line breaks
+    inside quoted values above it. Counting the file's line breaks (in C) tells whether
+    there are any; only then is the file read again to count them row by row."""
+    frame = _tidy(_scan_csv(utf8, separator)).collect()
     line_breaks = 0
-    with path.open("rb") as stream:
+    with original.open("rb") as stream:
         while chunk := stream.read(1024 * 1024):
             line_breaks += chunk.count(b"\n")
     if line_breaks <= frame.height + 1:
-        return frame.with_columns((pl.col(LINE).cast(pl.Int64) + 2).alias(LINE))
-    breaks = pl.sum_horizontal(
-        pl.col(c).fill_null("").str.count_matches("\n") for c in frame.columns if c != LINE
-    )
-    return frame.with_columns(
-        (pl.col(LINE).cast(pl.Int64) + 2 + breaks.cum_sum().shift(1, fill_value=0)).alias(LINE)
-    )
+        return frame.with_columns((pl.col(LINE) + 2).alias(LINE))
+    raw = _scan_csv(utf8, separator)
+    values = [c for c in raw.collect_schema().names() if c != LINE]
+    breaks = pl.sum_horizontal(pl.col(c).fill_null("").str.count_matches("\n") for c in values)
+    lines = raw.select(breaks.cum_sum().shift(1, fill_value=0).alias("_breaks")).collect()
+    return frame.with_columns((pl.col(LINE) + 2 + lines.get_column("_breaks")).alias(LINE))
 
 
-def _polars_csv(path: Path, separator: str) -> pl.DataFrame:
-    return pl.read_csv(
+def _scan_csv(path: Path, separator: str) -> pl.LazyFrame:
+    return pl.scan_csv(
         path,
         separator=separator,
         infer_schema=False,

@@ -54,6 +54,7 @@ class ReferenceDate(models.Model):
     """One imported extract: its reference date. Importing the date again replaces it."""
 
     stichtag = models.DateField(_("reference date"), unique=True)
+    extract_name = models.CharField(_("extract"), max_length=255, blank=True)
     residents = models.PositiveIntegerField(_("residents"))
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)
     has_history = models.BooleanField(_("immigration history derivable"), default=False)

@@ -78,7 +78,7 @@ def import_register(
     replaced = ReferenceDate.objects.filter(stichtag=stichtag).exists()
     if not dry_run:
         say("store")
-        _store(stichtag, residents, has_history, by_area, by_country)
+        _store(stichtag, path.name, residents, has_history, by_area, by_country)
     return RegisterResult(stichtag, residents, areas, replaced)
 
 
@@ -95,6 +95,7 @@ def _roll_up(counts: pl.DataFrame, ancestors: pl.DataFrame, keys: list[str]) -> 
 @transaction.atomic
 def _store(
     stichtag: datetime.date,
+    extract_name: str,
     residents: int,
     has_history: bool,
     by_area: pl.DataFrame,
@@ -103,7 +104,10 @@ def _store(
     # Deleting and writing in one transaction: a failure leaves the old figures.
     ReferenceDate.objects.filter(stichtag=stichtag).delete()
     date = ReferenceDate.objects.create(
-        stichtag=stichtag, residents=residents, has_history=has_history
+        stichtag=stichtag,
+        extract_name=extract_name[:255],
+        residents=residents,
+        has_history=has_history,
     )
     # Tens of thousands of counts: written as plain rows, without a model object each.
     _insert(

@@ -24,7 +24,14 @@ from teilhabe.planning.models import (
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Path segments of the plan's addresses that a concept's short name must not take.
-RESERVED_SLUGS = {"neu", "meine-massnahmen", "massnahmen", "ziele", "handlungsfelder", "indikatoren"}
+RESERVED_SLUGS = {
+    "neu",
+    "meine-massnahmen",
+    "massnahmen",
+    "ziele",
+    "handlungsfelder",
+    "indikatoren",
+}
 
 
 class ConceptForm(KernModelForm):
@@ -98,6 +105,8 @@ class MeasureForm(KernModelForm):
             "planned_end": DATE,
         }
         help_texts = {"areas": _("Empty: city-wide.")}
+        # Decimal comma as German users write amounts (a text input, not type=number).
+        localized_fields = ["planned_cost"]
 
     def __init__(self, *args: Any, concept: Concept, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -107,8 +116,6 @@ class MeasureForm(KernModelForm):
         self.fields["partners"].queryset = actors  # type: ignore[attr-defined]
         self.fields["areas"].queryset = Area.objects.order_by("level", "code")  # type: ignore[attr-defined]
         self.fields["funding"].queryset = FundingProgramme.objects.order_by("code")  # type: ignore[attr-defined]
-        self.fields["planned_cost"].localize = True
-        self.fields["planned_cost"].widget.is_localized = True
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -127,12 +134,7 @@ class IndicatorForm(KernModelForm):
     class Meta:
         model = Indicator
         fields = ["name", "unit", "baseline", "target", "year"]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for name in ("baseline", "target"):
-            self.fields[name].localize = True
-            self.fields[name].widget.is_localized = True
+        localized_fields = ["baseline", "target"]
 
     def clean_year(self) -> int | None:
         year: int | None = self.cleaned_data["year"]

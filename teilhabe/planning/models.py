@@ -188,7 +188,9 @@ class Indicator(VersionedModel):
     baseline = models.DecimalField(
         _("baseline"), max_digits=14, decimal_places=2, null=True, blank=True
     )
-    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField(
+        _("target"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
 
     class Meta:

@@ -108,8 +108,7 @@ def goal_page(plan: PlanOnDate, goal: Goal) -> GoalPage:
     """Both directions of the link: the goal it serves (and above), and the goals of
     district action plans and of the city concept that serve it."""
     goals = {
-        g.pk: g
-        for g in Goal.objects.filter(concept=plan.concept).select_related("area", "field")
+        g.pk: g for g in Goal.objects.filter(concept=plan.concept).select_related("area", "field")
     }
     field_of = goal_fields([(g.pk, g.field_id, g.parent_id) for g in goals.values()])
     ancestors: list[Goal] = []

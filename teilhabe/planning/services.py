@@ -57,11 +57,12 @@ def save_field(field: FieldOfAction, version: int | None = None) -> FieldOfActio
 def _check_goal(goal: Goal) -> None:
     if goal.field_id is None and goal.parent_id is None:
         raise ValidationError(_("Choose a field of action or the goal this goal serves."))
-    if goal.field_id is not None and goal.field.concept_id != goal.concept_id:
+    field, parent = goal.field, goal.parent
+    if field is not None and field.concept_id != goal.concept_id:
         raise ValidationError(_("The field of action belongs to another concept."))
-    if goal.parent_id is None:
+    if parent is None:
         return
-    if goal.parent.concept_id != goal.concept_id:
+    if parent.concept_id != goal.concept_id:
         raise ValidationError(_("The parent goal belongs to another concept."))
     # Walk up from the new parent: meeting the goal itself would make it its own ancestor.
     parents = dict(Goal.objects.filter(concept=goal.concept_id).values_list("pk", "parent_id"))

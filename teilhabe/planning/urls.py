@@ -27,5 +27,6 @@ urlpatterns = [
     path("<slug:slug>/handlungsfelder/neu/", views_keep.field_create, name="field_create"),
     path("<slug:slug>/ziele/neu/", views_keep.goal_create, name="goal_create"),
     path("<slug:slug>/massnahmen/neu/", views_keep.measure_create, name="measure_create"),
+    path("<slug:slug>/synopse/", views.synopsis_page, name="synopsis"),
     path("<slug:slug>/gebiete/<id:pk>/", views.district_plan, name="district_plan"),
 ]

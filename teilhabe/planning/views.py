@@ -15,12 +15,15 @@ from teilhabe.core import params
 from teilhabe.core.access import requires
 from teilhabe.organisations.models import Area
 from teilhabe.planning import access, selectors
+from teilhabe.planning.synopsis import synopsis
 from teilhabe.planning.models import Concept, Goal
 from teilhabe.planning.rollup import PlanOnDate
 
 view_plan = requires("planning.view_plan")
 view_measures = requires("planning.view_measures")
-record_progress = requires("planning.record_progress")
+lead_measures = requires("planning.lead_measures")
+# The plan report's files (reports:plan_export): format and link text.
+DOWNLOADS = [("pdf", "PDF"), ("xlsx", "XLSX"), ("csv", "CSV"), ("json", "JSON")]
 
 
 def reference_day(request: HttpRequest) -> datetime.date:
@@ -68,6 +71,24 @@ def district_plan(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "planning/district_plan.html", context)
 
 
+@view_plan
+def synopsis_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """The synopsis on `?stichtag=` with the change since `?vergleich=` (the last report
+    date; a year before by default), which must lie before the reference date."""
+    concept = get_object_or_404(Concept, slug=slug)
+    day = reference_day(request)
+    since = params.date(request.GET, "vergleich", default=day - datetime.timedelta(days=365))
+    if since >= day:
+        raise params.InvalidParameter("vergleich")
+    context = {
+        "concept": concept,
+        "day": day,
+        "synopsis": synopsis(concept, day, since),
+        "downloads": DOWNLOADS,
+    }
+    return render(request, "planning/synopsis.html", context)
+
+
 @view_measures
 def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
     measure = access.visible_measure_or_404(request.user, pk)
@@ -87,7 +108,7 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "planning/measure_detail.html", context)
 
 
-@record_progress
+@lead_measures
 def my_measures(request: HttpRequest) -> HttpResponse:
     day = reference_day(request)
     measures = access.led_measures(request.user).select_related("concept")

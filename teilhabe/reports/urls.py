@@ -1,6 +1,6 @@
 from django.urls import path
 
-from teilhabe.reports import views, views_organisation
+from teilhabe.reports import views, views_organisation, views_plan
 
 app_name = "reports"
 
@@ -13,4 +13,5 @@ urlpatterns = [
         views_organisation.organisation_export,
         name="organisation_export",
     ),
+    path("plan/<slug:slug>/export.<str:fmt>", views_plan.plan_export, name="plan_export"),
 ]

@@ -37,6 +37,10 @@ NETWORK = NETWORK_DIRECTORY - {Role.COUNSELLOR.value}
 NETWORK_KEEPERS = frozenset({Role.INTEGRATION_COORDINATOR.value, Role.ADMINISTRATOR.value})
 PROGRAMMES = PROGRAMME_STAFF | {Role.TEAM_LEAD.value}
 PLAN_READERS = frozenset({Role.INTEGRATION_COORDINATOR.value, Role.STATISTICS.value})
+PLAN_KEEPERS = frozenset({Role.INTEGRATION_COORDINATOR.value})
+PLAN_LEADS = frozenset(
+    {Role.TEAM_LEAD.value, Role.PROGRAMME_COORDINATOR.value, Role.VOLUNTEER_COORDINATOR.value}
+)
 FUNDING_KEEPERS = frozenset({Role.INTEGRATION_COORDINATOR.value})
 FUNDING_READERS = FUNDING_KEEPERS | {Role.TEAM_LEAD.value}
 STATISTICS_OFFICE = frozenset({Role.STATISTICS.value})
@@ -195,6 +199,23 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "network:agreement_edit": ({"pk": "<network_agreement>"}, NETWORK),
     "planning:concept_list": ({}, PLAN_READERS),
     "planning:concept_detail": ({"slug": "<concept>"}, PLAN_READERS),
+    "planning:concept_create": ({}, PLAN_KEEPERS),
+    "planning:concept_edit": ({"slug": "<concept>"}, PLAN_KEEPERS),
+    "planning:field_create": ({"slug": "<concept>"}, PLAN_KEEPERS),
+    "planning:field_edit": ({"pk": "<plan_field>"}, PLAN_KEEPERS),
+    "planning:goal_create": ({"slug": "<concept>"}, PLAN_KEEPERS),
+    "planning:goal_detail": ({"pk": "<plan_goal>"}, PLAN_READERS),
+    "planning:goal_edit": ({"pk": "<plan_goal>"}, PLAN_KEEPERS),
+    "planning:district_plan": ({"slug": "<concept>", "pk": "<plan_area>"}, PLAN_READERS),
+    "planning:measure_create": ({"slug": "<concept>"}, PLAN_KEEPERS),
+    "planning:measure_detail": ({"pk": "<plan_measure>"}, PLAN_READERS | PLAN_LEADS),
+    "planning:measure_edit": ({"pk": "<plan_measure>"}, PLAN_KEEPERS),
+    "planning:indicator_create": ({"pk": "<plan_measure>"}, PLAN_KEEPERS),
+    "planning:indicator_edit": ({"pk": "<plan_indicator>"}, PLAN_KEEPERS),
+    "planning:progress_create": ({"pk": "<plan_measure>"}, PLAN_KEEPERS | PLAN_LEADS),
+    "planning:my_measures": ({}, PLAN_LEADS),
+    "planning:synopsis": ({"slug": "<concept>"}, PLAN_READERS),
+    "reports:plan_export": ({"slug": "<concept>", "fmt": "csv"}, PLAN_READERS),
     "funding:programme_list": ({}, FUNDING_READERS),
     "funding:programme_create": ({}, FUNDING_KEEPERS),
     "funding:programme_detail": ({"pk": "<funding_programme>"}, FUNDING_READERS),
@@ -232,6 +253,11 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "mediation:my_cancel": ({"pk": "<assignment>"}, MEDIATORS),
     "mediation:my_complete": ({"pk": "<assignment>"}, MEDIATORS),
     "mediation:outside_request": ({"token": "<body_token>"}, PUBLIC),
+    "mediation:conflict_list": ({}, CASEWORK),
+    "mediation:conflict_create": ({}, CASEWORK),
+    "mediation:conflict_edit": ({"pk": "<conflict>"}, CASEWORK),
+    "mediation:outreach_list": ({}, CASEWORK),
+    "mediation:outreach_create": ({}, CASEWORK),
     "monitoring:register_upload": ({}, STATISTICS_OFFICE),
     "monitoring:register_status": ({"pk": "<register_run>"}, STATISTICS_OFFICE),
     "audit:log": ({}, DPO),
@@ -349,7 +375,7 @@ def case_world(counsellor: Any) -> dict[str, Any]:
         **appointments_world(case, counsellor),
         **programme_world(provider),
         **network_world(provider, city),
-        **planning_world(),
+        **planning_world(provider),
         **monitoring_world(),
         **funding_world(provider),
         **mediation_world(provider, counsellor),

@@ -9,6 +9,7 @@ from typing import Any
 
 from teilhabe.mediation import services
 from teilhabe.mediation.models import (
+    ConflictEntry,
     MediationRequest,
     Mediator,
     MediatorKind,
@@ -51,7 +52,16 @@ def mediation_world(provider: Organisation, counsellor: Any) -> dict[str, Any]:
     open_request = make_request(body, date=datetime.date(2030, 1, 7))
     assigned = make_request(body)
     assignment = services.assign(assigned, mediator, user=None)
+    conflict = ConflictEntry.objects.create(
+        organisation=provider,
+        occurred_on=datetime.date(2030, 1, 2),
+        area="Marktplatz",
+        kind="laerm",
+        parties="Anwohnende und Jugendgruppe",
+        outcome="laufend",
+    )
     return {
+        "<conflict>": conflict.pk,
         "<mediator>": mediator.pk,
         "<requesting_body>": body.pk,
         "<body_token>": body.token,

@@ -280,3 +280,18 @@ def test_parquet_extract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     status, _out, err = run(capsys, "import", "register", str(bad), "--stichtag", "31.12.2024")
     assert status == 1
     assert "bad.parquet:2:geburtsjahr:" in err
+
+
+def test_residents_registered_at_a_district_count_there_and_above(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A gebiet need not be a leaf: the district counts them, its planning areas not."""
+    hierarchy()
+    path = write(tmp_path / "extract.csv", [*EXTRACT, "z1;1980;;m;D2;TR;;;;;;;"])
+    assert run(capsys, "import", "register", str(path), "--stichtag", "31.12.2024")[0] == 0
+    gebiete = report(capsys)["gebiete"]
+    assert gebiete["D2"]["einwohner"] == 5
+    assert gebiete["P2a"]["einwohner"] == 4
+    assert gebiete["S"]["einwohner"] == 12
+    published = report(capsys, "--published")["gebiete"]
+    assert published["S"]["einwohner"] == 12

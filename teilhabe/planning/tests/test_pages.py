@@ -33,9 +33,9 @@ def page(tmp_path: Path, users_by_role: dict[str, Any]) -> Any:
 
 def test_measures_show_their_status_on_the_date(page: Any) -> None:
     before, after = page("2024-12-31"), page("30.06.2025")
-    assert re.search(r"M6 Brückenkurs – [^,]+, 80 ", before)
-    assert re.search(r"M6 Brückenkurs – [^,]+, 100 ", after)
-    assert re.search(r"M1 Sprachkurse Nord – [^,]+, 55 ", before)
+    assert re.search(r"M6 Brückenkurs</a> – [^,]+, 80 ", before)
+    assert re.search(r"M6 Brückenkurs</a> – [^,]+, 100 ", after)
+    assert re.search(r"M1 Sprachkurse Nord</a> – [^,]+, 55 ", before)
 
 
 def test_a_district_goal_sits_under_the_city_goal_it_serves(page: Any) -> None:
@@ -47,7 +47,7 @@ def test_a_district_goal_sits_under_the_city_goal_it_serves(page: Any) -> None:
     )
     assert city_goal < sub_goal < district_goal
     # The district goal names the area of its action plan.
-    assert re.search(r"Z1\.1\.N Sprachcafés in Nord-Mitte</strong> · [^<]*Nord-Mitte", html)
+    assert re.search(r"Z1\.1\.N Sprachcafés in Nord-Mitte</a></strong> · [^<]*Nord-Mitte", html)
     assert "HF2 Arbeit" in html and "Z3 Anerkennung beschleunigen" in html
 
 
