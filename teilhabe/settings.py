@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "teilhabe.funding",
     "teilhabe.mediation",
     "teilhabe.planning",
+    "teilhabe.grants",
     "teilhabe.monitoring",
     "teilhabe.reports",
     "teilhabe.api",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("planung/", include("teilhabe.planning.urls")),
     path("monitoring/", include("teilhabe.monitoring.urls")),
     path("foerderung/", include("teilhabe.funding.urls")),
+    path("zuschuesse/", include("teilhabe.grants.urls")),
     path("sprachmittlung/", include("teilhabe.mediation.urls")),
     path("protokoll/", include("teilhabe.audit.urls")),
     path("datenschutz/loeschfristen/", include("teilhabe.retention.urls")),

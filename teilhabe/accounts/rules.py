@@ -98,6 +98,9 @@ PERMISSIONS = {
     # them and the funds; team leads read them to see when their services' money ends.
     "funding.view_programmes": is_integration_coordinator | role_predicate(Role.TEAM_LEAD),
     "funding.keep_programmes": is_integration_coordinator,
+    # Grant applications (grants): the coordinator checks, assesses and puts them on a
+    # board's agenda; boards decide on the network's pages (network.take_part).
+    "grants.manage_applications": is_integration_coordinator,
     # District monitoring (monitoring): only the statistics role imports register
     # extracts and sees unpublished area figures; the coordinator sees the published form.
     "monitoring.import_register": is_statistics,

@@ -55,6 +55,15 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("programmes.Enrolment", []),
     ("programmes.HomeVisit", []),
     # Network: contact persons, members and those responsible for decisions are named.
+    # Boards deciding grants: who sits with a vote, declared interests, recusals, votes.
+    ("grants.BoardRules", []),
+    ("grants.VotingRight", []),
+    ("grants.Interest", []),
+    ("grants.Invitation", []),
+    ("grants.BoardItem", []),
+    ("grants.Recusal", []),
+    ("grants.ItemDecision", []),
+    ("grants.NamedVote", []),
     ("network.ActorKind", []),
     ("network.Actor", []),
     ("network.ContactPerson", []),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from rapidfuzz import fuzz, process
 
 from teilhabe.casework.access import (
@@ -240,7 +241,7 @@ def timeline(case: Case, may_correct: Callable[[int | None], bool] | None = None
     for referral in case.referrals_out.select_related("consent__recipient"):
         events.append(
             Event(
-                referral.created_at.date(),
+                timezone.localdate(referral.created_at),  # the day in Germany, not UTC
                 "referral",
                 referral.get_kind_display(),
                 f"{referral.consent.recipient} – {referral.get_status_display()}",

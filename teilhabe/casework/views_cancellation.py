@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from teilhabe.casework import cancellation
 from teilhabe.casework.access import visible_case_or_404
@@ -20,7 +20,7 @@ from teilhabe.core.forms import KernForm
 
 class CancelSessionForm(KernForm):
     reason = forms.CharField(
-        label=gettext_lazy("Reason for the cancellation"),
+        label=pgettext_lazy("session", "Reason for the cancellation"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("For example: recorded twice, or the appointment did not happen."),

@@ -38,6 +38,7 @@ MAIN_NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry(_("Integration plan"), "planning:concept_list", "planning.view_plan"),
     NavEntry(_("Plan measures"), "planning:my_measures", "planning.lead_measures"),
     NavEntry(_("Funding"), "funding:programme_list", "funding.view_programmes"),
+    NavEntry(_("Applications"), "grants:application_list", "grants.manage_applications"),
     NavEntry(_("Language mediation"), "mediation:overview", "mediation.coordinate"),
     NavEntry(_("Mediation assignments"), "mediation:my_assignments", "mediation.serve"),
     NavEntry(_("Neighbourhood work"), "mediation:conflict_list", "mediation.neighbourhood"),
@@ -49,6 +50,7 @@ MAIN_NAVIGATION: tuple[NavEntry, ...] = (
         _("Access requests"), "casework:subject_access_search", "casework.answer_subject_access"
     ),
     NavEntry(_("City statistics"), "statistics:city", "reports.view_city_statistics"),
+    NavEntry(_("District monitoring"), "monitoring:profile_index", "monitoring.view_published"),
     NavEntry(_("Closed years"), "statistics:closing", "reports.close_year"),
 )
 

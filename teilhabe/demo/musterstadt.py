@@ -22,8 +22,10 @@ from teilhabe.casework.models import Case
 from teilhabe.demo import casework_history as history
 from teilhabe.demo.activities_data import load_activities
 from teilhabe.demo.casework_data import Plan, write
+from teilhabe.demo.funding_data import load_funding
 from teilhabe.demo.network_data import load_network
 from teilhabe.demo.programmes_data import load_programmes
+from teilhabe.mediation.demo import load_mediation
 from teilhabe.organisations.area_import import import_areas
 from teilhabe.organisations.catalogue import install_service_catalogue
 from teilhabe.organisations.models import Area, Organisation, Service
@@ -97,6 +99,8 @@ def load(scale: float = DEMO_SCALE) -> None:
     load_network()
     load_programmes()
     load_activities()
+    load_funding()
+    load_mediation()
     load_casework(scale)
 
 

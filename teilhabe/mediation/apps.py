@@ -12,3 +12,8 @@ class MediationConfig(AppConfig):
         from teilhabe.mediation import calendar
 
         register_personal_entries(calendar.assignment_entries)
+        from django.db.models.signals import post_migrate
+
+        from teilhabe.mediation.jobs import ensure_schedule
+
+        post_migrate.connect(ensure_schedule, sender=self, dispatch_uid="mediation_schedule")

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.accounts.models import User
@@ -133,6 +134,9 @@ class RequestForm(KernModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        day = data.get("date")
+        if day is not None and not self.instance.pk and day < timezone.localdate():
+            self.add_error("date", _("A new request cannot lie in the past."))
         if data.get("modality") == Modality.IN_PERSON and not data.get("place"):
             self.add_error("place", _("Please give the place of an appointment in person."))
         return data
@@ -159,11 +163,11 @@ class CancelForm(KernForm):
         label=_("Who cancels"),
         choices=[(Side.REQUESTER, Side.REQUESTER.label), (Side.MEDIATOR, Side.MEDIATOR.label)],
     )
-    reason = forms.CharField(label=_("Reason"), max_length=300)
+    reason = forms.CharField(label=_("Reason for the cancellation"), max_length=300)
 
 
 class ReasonForm(KernForm):
-    reason = forms.CharField(label=_("Reason"), max_length=300)
+    reason = forms.CharField(label=_("Reason for the cancellation"), max_length=300)
 
 
 class CompleteForm(KernForm):

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from teilhabe.core.versioning import VersionedModel
 
@@ -25,11 +26,12 @@ class MediatorKind(models.TextChoices):
 
 
 class Subject(models.TextChoices):
-    SCHOOL = "schule", _("school")
-    HEALTH = "gesundheit", _("health")
-    YOUTH_OFFICE = "jugendamt", _("youth welfare office")
-    AUTHORITIES = "behoerden", _("authorities")
-    CASE_MANAGEMENT = "case_management", _("case management")
+    # A context of their own: "school" and "health" are also goal areas (adjectives).
+    SCHOOL = "schule", pgettext_lazy("mediation subject", "school")
+    HEALTH = "gesundheit", pgettext_lazy("mediation subject", "health")
+    YOUTH_OFFICE = "jugendamt", pgettext_lazy("mediation subject", "youth welfare office")
+    AUTHORITIES = "behoerden", pgettext_lazy("mediation subject", "authorities")
+    CASE_MANAGEMENT = "case_management", pgettext_lazy("mediation subject", "case management")
 
 
 class Modality(models.TextChoices):
@@ -158,11 +160,11 @@ class MediationRequest(VersionedModel):
         verbose_name=_("requesting body"),
     )
     requesting_person = models.CharField(_("requesting person"), max_length=200)
-    language = models.CharField(_("language"), max_length=8)
+    language = models.CharField(_("requested language"), max_length=8)
     dialect_note = models.CharField(_("dialect or region"), max_length=200, blank=True)
     subject = models.CharField(_("subject"), max_length=20, choices=Subject.choices)
     date = models.DateField(_("date"))
-    starts_at = models.TimeField(_("from"))
+    starts_at = models.TimeField(_("start time"))
     duration_minutes = models.PositiveIntegerField(_("expected duration (minutes)"), default=60)
     modality = models.CharField(_("modality"), max_length=20, choices=Modality.choices)
     place = models.CharField(_("place"), max_length=300, blank=True)

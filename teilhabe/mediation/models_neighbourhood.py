@@ -12,12 +12,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Topic(models.TextChoices):
     ORIENTATION = "orientierung", _("orientation and information")
     SCHOOL = "schule", _("school and day care")
-    HEALTH = "gesundheit", _("health")
+    HEALTH = "gesundheit", pgettext_lazy("outreach topic", "health")
     HOUSING = "wohnen", _("housing and waste")
     AUTHORITIES = "behoerden", _("authorities and benefits")
     OTHER = "sonstiges", _("other")
@@ -57,7 +58,7 @@ class OutreachContact(models.Model):
         related_name="+",
         verbose_name=_("district"),
     )
-    language = models.CharField(_("language"), max_length=8, blank=True)
+    language = models.CharField(_("language spoken"), max_length=8, blank=True)
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     persons = models.PositiveIntegerField(_("persons reached"), default=1)
     created_by = models.ForeignKey(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from teilhabe.mediation import matching, services
 from teilhabe.mediation.models import Assignment, MediationRequest, Mediator, Status
@@ -33,10 +33,16 @@ def candidates_for(request: MediationRequest) -> list[matching.Candidate]:
     mediators = list(
         Mediator.objects.filter(organisation_id=request.organisation_id, is_active=True)
     )
-    live = Assignment.objects.filter(mediator__in=mediators, cancelled_at=None).select_related(
-        "request"
-    )
     month_start = request.date.replace(day=1)
+    next_month = (month_start + datetime.timedelta(days=32)).replace(day=1)
+    # Only what can matter: this month (same day included) and the same family before.
+    relevant = Q(request__date__gte=month_start, request__date__lt=next_month)
+    if request.family_reference:
+        relevant |= Q(
+            request__body_id=request.body_id, request__family_reference=request.family_reference
+        )
+    live = Assignment.objects.filter(relevant, mediator__in=mediators, cancelled_at=None)
+    live = live.select_related("request")
     busy: dict[int, list[tuple[datetime.datetime, datetime.datetime]]] = defaultdict(list)
     families: dict[int, set[str]] = defaultdict(set)
     month: dict[int, int] = defaultdict(int)

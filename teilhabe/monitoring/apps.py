@@ -10,8 +10,10 @@ class MonitoringConfig(AppConfig):
     def ready(self) -> None:
         from teilhabe.core.imports import register_import
         from teilhabe.core.jobs import register_recovery
-        from teilhabe.monitoring.importers import register
+        from teilhabe.monitoring.importers import indicator, register, sgb2
         from teilhabe.monitoring.jobs import fail_interrupted
 
         register_import("register", register)
+        register_import("sgb2", sgb2)
+        register_import("indicator", indicator)
         register_recovery(fail_interrupted)

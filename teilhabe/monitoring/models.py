@@ -161,3 +161,63 @@ class RegisterRun(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class Sgb2Count(models.Model):
+    """SGB II counts the statistics office supplies per area and reference date
+    (`gebiet;stichtag;sgb2_personen;sgb2_unter_15`), stored as supplied: the areas
+    above are summed when read (`figures.supplied_sums`)."""
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    stichtag = models.DateField(_("reference date"))
+    persons = models.PositiveIntegerField(_("persons receiving SGB II benefits"))
+    under_15 = models.PositiveIntegerField(_("of them under 15"))
+
+    class Meta:
+        verbose_name = _("SGB II count")
+        verbose_name_plural = _("SGB II counts")
+        constraints = [
+            models.UniqueConstraint(fields=["area", "stichtag"], name="monitoring_sgb2_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area_id} {self.stichtag}: {self.persons}"
+
+
+class SuppliedIndicator(models.Model):
+    """An indicator a statistics office supplies as a table of numerators and
+    denominators per area and date; its value is factor × numerator / denominator."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    factor = models.PositiveIntegerField(_("factor"), default=100)
+
+    class Meta:
+        verbose_name = _("supplied indicator")
+        verbose_name_plural = _("supplied indicators")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SuppliedValue(models.Model):
+    indicator = models.ForeignKey(
+        SuppliedIndicator, on_delete=models.CASCADE, related_name="values"
+    )
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    stichtag = models.DateField(_("reference date"))
+    numerator = models.PositiveIntegerField(_("numerator"))
+    denominator = models.PositiveIntegerField(_("denominator"))
+
+    class Meta:
+        verbose_name = _("supplied indicator value")
+        verbose_name_plural = _("supplied indicator values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "area", "stichtag"], name="monitoring_supplied_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.area_id} {self.stichtag}"

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -12,3 +14,13 @@ class PlanningConfig(AppConfig):
         from teilhabe.planning.importers import plan
 
         register_import("plan", plan)
+
+        from django.db.models.signals import post_delete
+
+        from teilhabe.planning.models import ProgressEntry
+        from teilhabe.planning.services import remove_attachment_file
+
+        def attachment_gone(sender: Any, instance: ProgressEntry, **kwargs: Any) -> None:
+            remove_attachment_file(instance)
+
+        post_delete.connect(attachment_gone, sender=ProgressEntry, weak=False)

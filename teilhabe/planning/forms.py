@@ -25,6 +25,7 @@ from teilhabe.planning.models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Path segments of the plan's addresses that a concept's short name must not take.
 RESERVED_SLUGS = {
+    "fortschritt",
     "neu",
     "meine-massnahmen",
     "massnahmen",
@@ -133,7 +134,7 @@ class IndicatorForm(KernModelForm):
 
     class Meta:
         model = Indicator
-        fields = ["name", "unit", "baseline", "target", "year"]
+        fields = ["name", "unit", "baseline", "target", "year", "source"]
         localized_fields = ["baseline", "target"]
 
     def clean_year(self) -> int | None:
@@ -144,6 +145,12 @@ class IndicatorForm(KernModelForm):
 
 
 class ProgressForm(KernModelForm):
+    attachment = forms.FileField(
+        label=_("Attachment"),
+        required=False,
+        help_text=_("Optional: a PDF file or a PNG or JPEG image, e.g. a report or a photo."),
+    )
+
     class Meta:
         model = ProgressEntry
         fields = ["date", "status", "stand", "remark"]

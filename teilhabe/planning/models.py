@@ -177,6 +177,16 @@ class Measure(VersionedModel):
         return f"{self.code} {self.title}"
 
 
+class IndicatorSource(models.TextChoices):
+    """Where an indicator's value comes from: typed in, or an output Teilhabe already
+    counts for the measure's lead organisation (planning/indicator_values.py)."""
+
+    MANUAL = "", _("entered by hand (no value read from data)")
+    GROUP_ATTENDANCES = "gruppen_teilnahmen", _("group attendances of the lead organisation")
+    PROGRAMME_FAMILIES = "programm_familien", _("families in the lead organisation's programmes")
+    VOLUNTEERS = "freiwillige", _("volunteers of the lead organisation")
+
+
 class Indicator(VersionedModel):
     """What a measure wants to change, with its baseline and the target for a year."""
 
@@ -192,6 +202,9 @@ class Indicator(VersionedModel):
         _("target"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    source = models.CharField(
+        _("value from"), max_length=30, choices=IndicatorSource.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("indicator")
@@ -214,6 +227,14 @@ class ProgressEntry(models.Model):
     stand = models.PositiveSmallIntegerField(_("degree of completion (%)"), null=True, blank=True)
     remark = models.TextField(_("remark"), blank=True)
     created_at = models.DateTimeField(_("stored at"), auto_now_add=True)
+    # An optional attachment in the private document folder (documents/storage.py):
+    # the random file id, the type its content has, its size and the uploaded name.
+    attachment_id = models.CharField(_("attachment"), max_length=32, blank=True, editable=False)
+    attachment_type = models.CharField(max_length=40, blank=True, editable=False)
+    attachment_size = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    attachment_name = models.CharField(
+        _("name of the attachment"), max_length=200, blank=True, editable=False
+    )
     # Empty for entries that came with an imported plan file.
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -75,7 +75,9 @@ class PlanOnDate:
         self.states = measures_on(concept, day)
         self.measures = {
             m.pk: m
-            for m in Measure.objects.filter(concept=concept).select_related("lead", "funding")
+            for m in Measure.objects.filter(concept=concept).select_related(
+                "lead__organisation", "funding"
+            )
         }
         self.by_goal: dict[int, list[int]] = defaultdict(list)
         self.by_field: dict[int, list[int]] = defaultdict(list)

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 
 from teilhabe.organisations.models import Area
 from teilhabe.planning.figures import goal_fields
+from teilhabe.planning.indicator_values import IndicatorValue, values_for
 from teilhabe.planning.models import Concept, FieldOfAction, Goal, Indicator, ProgressEntry
 from teilhabe.planning.rollup import MeasureLine, PlanOnDate, Rollup
 
@@ -166,14 +167,15 @@ class MeasurePage:
     line: MeasureLine
     entries: list[ProgressEntry]  # on or before the day, the latest first
     later: int  # entries after the day, not shown
-    indicators: list[Indicator]
+    indicators: list[IndicatorValue]  # values read from data for the day's year
 
 
 def measure_page(plan: PlanOnDate, pk: int) -> MeasurePage:
     entries = ProgressEntry.objects.filter(measure_id=pk).order_by("-date", "-id")
+    indicators = Indicator.objects.filter(measure_id=pk)
     return MeasurePage(
         line=plan.line(pk),
         entries=list(entries.filter(date__lte=plan.day)),
         later=entries.filter(date__gt=plan.day).count(),
-        indicators=list(Indicator.objects.filter(measure_id=pk)),
+        indicators=values_for(plan.measures[pk], indicators, plan.day.year),
     )

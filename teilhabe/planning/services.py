@@ -14,11 +14,13 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from teilhabe.core.versioning import VersionedModel, save_versioned
+from teilhabe.documents import storage
 from teilhabe.network.models import Actor
 from teilhabe.organisations.models import Area
 from teilhabe.planning.models import (
@@ -111,7 +113,28 @@ def save_indicator(indicator: Indicator, version: int | None = None) -> Indicato
     return indicator
 
 
-@transaction.atomic
+def _store_attachment(upload: Any) -> storage.StoredFile:
+    """The upload checks of the case documents (documents/storage.py): the size while
+    writing, the type by the content (PDF, PNG, JPEG; images must open); a refused file
+    leaves nothing behind."""
+    limit = int(settings.DOCUMENT_MAX_UPLOAD)
+    too_large = _("The file is larger than %(limit)s MB.") % {"limit": limit // (1024 * 1024)}
+    if (getattr(upload, "size", 0) or 0) > limit:
+        raise ValidationError(too_large)
+    try:
+        stored = storage.store(upload.chunks(), limit)
+    except storage.TooLarge:
+        raise ValidationError(too_large) from None
+    content_type = storage.sniff(stored.head)
+    intact = content_type == storage.PDF or (
+        content_type is not None and storage.image_is_intact(storage.path_of(stored.file_id))
+    )
+    if not intact:
+        storage.remove(stored.file_id)
+        raise ValidationError(_("Only PDF files and PNG or JPEG images can be stored."))
+    return stored
+
+
 def add_progress(
     measure: Measure,
     *,
@@ -120,6 +143,7 @@ def add_progress(
     status: str = "",
     stand: int | None = None,
     remark: str = "",
+    attachment: Any = None,
 ) -> ProgressEntry:
     """Adds a dated entry; the plan on every earlier date stays as it was, since entries
     count by date and an entry is never changed afterwards."""
@@ -134,5 +158,23 @@ def add_progress(
         recorded_by=user if getattr(user, "pk", None) else None,
     )
     entry.full_clean()
-    entry.save()
+    stored = _store_attachment(attachment) if attachment else None
+    if stored is not None:
+        entry.attachment_id, entry.attachment_size = stored.file_id, stored.size
+        entry.attachment_type = storage.sniff(stored.head) or ""
+        entry.attachment_name = str(getattr(attachment, "name", ""))[:200]
+    try:
+        with transaction.atomic():
+            entry.save()
+    except BaseException:
+        if stored is not None:
+            storage.remove(stored.file_id)  # no row, no file
+        raise
     return entry
+
+
+def remove_attachment_file(entry: ProgressEntry) -> None:
+    """After a measure (and with it its entries) is deleted, once the deletion holds."""
+    if entry.attachment_id:
+        file_id = entry.attachment_id
+        transaction.on_commit(lambda: storage.remove(file_id))

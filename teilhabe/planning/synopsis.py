@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count
 
+from teilhabe.core import params
 from teilhabe.planning.figures import CENT, goal_fields
 from teilhabe.planning.models import Concept, FieldOfAction, Goal, Indicator, ProgressEntry
 from teilhabe.planning.rollup import MeasureLine, PlanOnDate, Rollup
@@ -68,6 +69,18 @@ class Synopsis:
     now: Rollup
     before: Rollup
     fields: list[SynopsisField]
+
+
+def dates_of(query: params.Query, today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """`?stichtag=` (today by default) and `?vergleich=` (the last report date, a year
+    before by default), which must lie before it: a wrong value is a 400."""
+    day: datetime.date = params.date(query, "stichtag", default=today)
+    since: datetime.date = params.date(
+        query, "vergleich", default=day - datetime.timedelta(days=365)
+    )
+    if since >= day:
+        raise params.InvalidParameter("vergleich")
+    return day, since
 
 
 def synopsis(concept: Concept, day: datetime.date, since: datetime.date) -> Synopsis:

@@ -18,6 +18,7 @@ urlpatterns = [
         views_keep.indicator_create,
         name="indicator_create",
     ),
+    path("fortschritt/<id:pk>/anhang/", views.progress_attachment, name="progress_attachment"),
     path("indikatoren/<id:pk>/bearbeiten/", views_keep.indicator_edit, name="indicator_edit"),
     path("ziele/<id:pk>/", views.goal_detail, name="goal_detail"),
     path("ziele/<id:pk>/bearbeiten/", views_keep.goal_edit, name="goal_edit"),

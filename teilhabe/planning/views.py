@@ -6,18 +6,21 @@ progress; the measures a provider leads. Every page shows the plan as it stood o
 from __future__ import annotations
 
 import datetime
+import re
 
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from teilhabe.core import params
 from teilhabe.core.access import requires
+from teilhabe.core.audit_trail import log_read
+from teilhabe.documents import storage
 from teilhabe.organisations.models import Area
 from teilhabe.planning import access, selectors
-from teilhabe.planning.synopsis import synopsis
-from teilhabe.planning.models import Concept, Goal
+from teilhabe.planning.models import Concept, Goal, ProgressEntry
 from teilhabe.planning.rollup import PlanOnDate
+from teilhabe.planning.synopsis import dates_of, synopsis
 
 view_plan = requires("planning.view_plan")
 view_measures = requires("planning.view_measures")
@@ -76,15 +79,13 @@ def synopsis_page(request: HttpRequest, slug: str) -> HttpResponse:
     """The synopsis on `?stichtag=` with the change since `?vergleich=` (the last report
     date; a year before by default), which must lie before the reference date."""
     concept = get_object_or_404(Concept, slug=slug)
-    day = reference_day(request)
-    since = params.date(request.GET, "vergleich", default=day - datetime.timedelta(days=365))
-    if since >= day:
-        raise params.InvalidParameter("vergleich")
+    day, since = dates_of(request.GET, timezone.localdate())
     context = {
         "concept": concept,
         "day": day,
         "synopsis": synopsis(concept, day, since),
         "downloads": DOWNLOADS,
+        "synopsis_downloads": [("pdf", "PDF"), ("xlsx", "XLSX")],
     }
     return render(request, "planning/synopsis.html", context)
 
@@ -118,3 +119,25 @@ def my_measures(request: HttpRequest) -> HttpResponse:
         ids = measures.filter(concept=concept).values_list("pk", flat=True)
         lines.append((concept, plan.lines(ids)))
     return render(request, "planning/my_measures.html", {"day": day, "concepts": lines})
+
+
+@view_measures
+def progress_attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """The attachment of a progress entry of a measure the user sees (else a 404), as a
+    download with the type its content has; the read goes into the audit log."""
+    entry = get_object_or_404(ProgressEntry.objects.exclude(attachment_id=""), pk=pk)
+    access.visible_measure_or_404(request.user, entry.measure_id)
+    if not storage.exists(entry.attachment_id):
+        raise Http404
+    log_read(request, entry, "plan:attachment")
+    # The name from the upload without its extension; the extension from the content.
+    stem = re.sub(r"[^\w-]+", "_", entry.attachment_name.rsplit(".", 1)[0]).strip("_")[:80]
+    extension = storage.EXTENSIONS.get(entry.attachment_type, "bin")
+    response = FileResponse(
+        storage.open_file(entry.attachment_id),
+        as_attachment=True,
+        filename=f"{stem or 'anhang'}.{extension}",
+        content_type=entry.attachment_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

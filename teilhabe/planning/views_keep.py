@@ -208,7 +208,7 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @record_progress
 def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
     measure = access.recordable_measure_or_404(request.user, pk)
-    form = ProgressForm(request.POST or None)
+    form = ProgressForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
 
@@ -220,6 +220,7 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
                 status=data["status"],
                 stand=data["stand"],
                 remark=data["remark"],
+                attachment=data.get("attachment"),
             )
 
         if run_service(form, add):

@@ -14,4 +14,5 @@ urlpatterns = [
         name="organisation_export",
     ),
     path("plan/<slug:slug>/export.<str:fmt>", views_plan.plan_export, name="plan_export"),
+    path("plan/<slug:slug>/synopse.<str:fmt>", views_plan.synopsis_export, name="synopsis_export"),
 ]

@@ -11,6 +11,8 @@ from django.utils import timezone
 from teilhabe.core import params
 from teilhabe.core.access import requires
 from teilhabe.planning.models import Concept
+from teilhabe.planning.synopsis import dates_of, synopsis
+from teilhabe.reports import plan_synopsis
 from teilhabe.reports.plan_exports import PlanReport, export_plan
 from teilhabe.reports.responses import CONTENT_TYPES, report_download
 
@@ -24,3 +26,16 @@ def plan_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     content = export_plan(PlanReport.build(concept, day), fmt)
     stem = f"plan-{concept.slug}-{day:%Y-%m-%d}"
     return report_download(request, concept, content, fmt, stem, f"report:plan:{fmt}:{day}")
+
+
+@requires("planning.view_plan")
+def synopsis_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """The synopsis page's document: `?stichtag=` and `?vergleich=` as on the page."""
+    if fmt not in plan_synopsis.FORMATS:
+        raise Http404
+    concept = get_object_or_404(Concept, slug=slug)
+    day, since = dates_of(request.GET, timezone.localdate())
+    result = synopsis(concept, day, since)
+    content = plan_synopsis.as_pdf(result) if fmt == "pdf" else plan_synopsis.as_xlsx(result)
+    stem = f"synopse-{concept.slug}-{day:%Y-%m-%d}"
+    return report_download(request, concept, content, fmt, stem, f"report:synopsis:{fmt}:{day}")

@@ -213,9 +213,16 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "planning:indicator_create": ({"pk": "<plan_measure>"}, PLAN_KEEPERS),
     "planning:indicator_edit": ({"pk": "<plan_indicator>"}, PLAN_KEEPERS),
     "planning:progress_create": ({"pk": "<plan_measure>"}, PLAN_KEEPERS | PLAN_LEADS),
+    "planning:progress_attachment": ({"pk": "<plan_entry>"}, PLAN_READERS | PLAN_LEADS),
     "planning:my_measures": ({}, PLAN_LEADS),
     "planning:synopsis": ({"slug": "<concept>"}, PLAN_READERS),
     "reports:plan_export": ({"slug": "<concept>", "fmt": "csv"}, PLAN_READERS),
+    "reports:synopsis_export": ({"slug": "<concept>", "fmt": "xlsx"}, PLAN_READERS),
+    "grants:board_item": ({"pk": "<board_item>"}, NETWORK),
+    "grants:public:start": ({}, PUBLIC),
+    "grants:application_list": ({}, FUNDING_KEEPERS),
+    "grants:application_detail": ({"pk": "<application>"}, FUNDING_KEEPERS),
+    "grants:public:draft": ({"token": "<application_token>"}, PUBLIC),
     "funding:programme_list": ({}, FUNDING_READERS),
     "funding:programme_create": ({}, FUNDING_KEEPERS),
     "funding:programme_detail": ({"pk": "<funding_programme>"}, FUNDING_READERS),
@@ -260,6 +267,10 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "mediation:outreach_create": ({}, CASEWORK),
     "monitoring:register_upload": ({}, STATISTICS_OFFICE),
     "monitoring:register_status": ({"pk": "<register_run>"}, STATISTICS_OFFICE),
+    "monitoring:profile_index": ({}, CITY_STATISTICS),
+    "monitoring:profile": ({"pk": "<monitoring_area>"}, CITY_STATISTICS),
+    "monitoring:profile_pdf": ({"pk": "<monitoring_area>"}, CITY_STATISTICS),
+    "monitoring:map": ({}, CITY_STATISTICS),
     "audit:log": ({}, DPO),
     "audit:export": ({}, DPO),
     "retention:overview": ({}, DPO),
@@ -315,6 +326,7 @@ def case_world(counsellor: Any) -> dict[str, Any]:
     from teilhabe.casework.models import Person
     from teilhabe.documents.tests.world import documents_world
     from teilhabe.funding.tests.world import funding_world
+    from teilhabe.grants.tests.world import role_matrix_world as grants_world
     from teilhabe.mediation.tests.world import mediation_world
     from teilhabe.monitoring.tests.world import monitoring_world
     from teilhabe.network.tests.world import network_world
@@ -378,6 +390,7 @@ def case_world(counsellor: Any) -> dict[str, Any]:
         **planning_world(provider),
         **monitoring_world(),
         **funding_world(provider),
+        **grants_world(provider),
         **mediation_world(provider, counsellor),
     }
 

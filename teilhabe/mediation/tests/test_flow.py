@@ -54,7 +54,7 @@ def test_outside_body_requests_coordinator_assigns_mediator_confirms_and_complet
         "requesting_person": "Frau Sekretariat",
         "language": "ron",
         "subject": "schule",
-        "date": "2026-03-02",
+        "date": "2030-03-04",
         "starts_at": "08:00",
         "duration_minutes": "45",
         "modality": "vor_ort",
@@ -62,6 +62,8 @@ def test_outside_body_requests_coordinator_assigns_mediator_confirms_and_complet
         "family_reference": "F-17",
     }
     url = reverse("mediation:outside_request", args=[world["<body_token>"]])
+    assert Client().post(url, {**form, "date": "2020-01-06"}).status_code == 400  # past
+    assert not MediationRequest.objects.filter(family_reference="F-17").exists()
     assert Client().post(url, form).status_code == 200
     item = MediationRequest.objects.get(family_reference="F-17")
     assert (item.organisation, item.created_by, item.status) == (provider, None, Status.OPEN)
@@ -84,6 +86,9 @@ def test_outside_body_requests_coordinator_assigns_mediator_confirms_and_complet
     mediator.post(reverse("mediation:my_confirm", args=[assignment.pk]))
     item.refresh_from_db()
     assert item.status == Status.CONFIRMED
+    MediationRequest.objects.filter(pk=item.pk).update(
+        date=datetime.date(2026, 3, 2)
+    )  # it took place
     response = mediator.post(
         reverse("mediation:my_complete", args=[assignment.pk]),
         {"minutes_spent": "50", "travel_minutes": "20", "travel_km": "4.5", "modality": "vor_ort"},
@@ -192,3 +197,56 @@ def test_city_figures_hide_small_numbers(
     table = body[body.find("Gesamtschule Matrix") :]
     row = table[: table.find("</tr>")]
     assert ">1<" not in row and "–" in row
+
+
+def test_a_stale_mediator_form_is_refused(
+    world: dict[str, Any], users_by_role: dict[str, Any], provider: Organisation
+) -> None:
+    lead = signed_in_client(users_by_role["team_lead"])
+    mediator = Mediator.objects.get(pk=world["<mediator>"])
+    data = {
+        "organisation": provider.pk,
+        "first_name": "Ana",
+        "last_name": "Popescu-Neu",
+        "kind": "honorar",
+        "languages": ["ron"],
+        "modalities": ["vor_ort"],
+        "weekly_hours": "10",
+        "is_active": "on",
+        "version": str(mediator.version),
+    }
+    url = reverse("mediation:mediator_edit", args=[mediator.pk])
+    assert lead.post(url, data).status_code == 302
+    stale = lead.post(url, {**data, "last_name": "Popescu-Alt"})  # same, now old version
+    assert stale.status_code == 400
+    mediator.refresh_from_db()
+    assert mediator.last_name == "Popescu-Neu"
+
+
+def test_ranking_input_from_the_database(world: dict[str, Any], provider: Organisation) -> None:
+    from teilhabe.mediation import selectors, services
+
+    body = RequestingBody.objects.get(pk=world["<requesting_body>"])
+    ana = Mediator.objects.get(pk=world["<mediator>"])
+    bogdan = Mediator.objects.create(
+        organisation=provider,
+        first_name="Bogdan",
+        last_name="Ionescu",
+        kind="honorar",
+        languages=["ron"],
+        modalities=["vor_ort"],
+    )
+    # Bogdan met family F-9 a year earlier (another month: the family still counts).
+    earlier = make_request(body, date=datetime.date(2029, 1, 10), family_reference="F-9")
+    services.assign(earlier, bogdan, user=None)
+    new = make_request(body, date=datetime.date(2030, 1, 7), family_reference="F-9")
+    ranked = selectors.ranking(new)
+    assert [item.candidate.name for item in ranked] == ["Bogdan Ionescu", "Ana Popescu"]
+    assert any(reason.points == 30 for reason in ranked[0].reasons)
+    # Bogdan takes the world's open request of the same day and hour: now he is busy.
+    same_time = MediationRequest.objects.get(pk=world["<mediation_request>"])
+    services.assign(same_time, bogdan, user=None)
+    ranked = selectors.ranking(new)
+    assert [item.candidate.name for item in ranked] == ["Ana Popescu", "Bogdan Ionescu"]
+    assert not ranked[1].free
+    assert ana.pk == ranked[0].candidate.mediator_id

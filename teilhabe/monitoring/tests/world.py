@@ -6,7 +6,8 @@ import datetime
 
 from teilhabe.accounts.models import User
 from teilhabe.accounts.roles import Role
-from teilhabe.monitoring.models import RegisterRun
+from teilhabe.monitoring.models import CategoryCount, ReferenceDate, RegisterRun
+from teilhabe.organisations.models import Area
 
 
 def monitoring_world() -> dict[str, int]:
@@ -19,4 +20,10 @@ def monitoring_world() -> dict[str, int]:
         residents=0,
         areas=0,
     )
-    return {"<register_run>": run.pk}
+    # One area with residents on the date, for the district profile.
+    area = Area.objects.create(code="monitoring-welt", name="Weltviertel")
+    date = ReferenceDate.objects.create(stichtag=datetime.date(2024, 12, 31), residents=40)
+    CategoryCount.objects.create(
+        reference_date=date, area=area, age_from=25, sex="w", category="ohne_mh", count=40
+    )
+    return {"<register_run>": run.pk, "<monitoring_area>": area.pk}

@@ -291,3 +291,72 @@ def test_hostile_parameters_are_bad_requests(
         "planning:goal_create": {"slug": "wir2"},
     }[name]
     assert coordinator.get(reverse(name, kwargs=kwargs), query).status_code == 400
+
+
+PDF = b"%PDF-1.4\n% Zwischenbericht\n"
+
+
+def test_a_progress_entry_carries_an_attachment(
+    plan: Concept, users_by_role: dict[str, Any], settings: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = signed_in_client(users_by_role[Role.TEAM_LEAD.value])
+    m1 = Measure.objects.get(concept=plan, code="M1")
+    url = reverse("planning:progress_create", kwargs={"pk": m1.pk})
+    upload = SimpleUploadedFile("Bericht März.pdf", PDF, content_type="text/html")
+    response = client.post(url, {"date": "2025-03-01", "remark": "Bericht", "attachment": upload})
+    assert response.status_code == 302
+    entry = ProgressEntry.objects.filter(measure=m1).latest("id")
+    assert (entry.attachment_type, entry.attachment_size, entry.attachment_name) == (
+        "application/pdf",
+        len(PDF),
+        "Bericht März.pdf",
+    )
+    download = reverse("planning:progress_attachment", kwargs={"pk": entry.pk})
+    page = client.get(reverse("planning:measure_detail", kwargs={"pk": m1.pk}))
+    assert download in page.content.decode()
+    response = client.get(download)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF  # type: ignore[attr-defined]
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert 'filename="Bericht_M' in response["Content-Disposition"]
+    # The coordinator reads it too; another organisation's provider meets a 404.
+    coordinator = signed_in_client(users_by_role[Role.INTEGRATION_COORDINATOR.value])
+    assert coordinator.get(download).status_code == 200
+    other = create_organisation("caritas", "Caritas", ["MBE"])
+    stranger = signed_in_client(make_user("fremd", other, Role.TEAM_LEAD.value))
+    assert stranger.get(download).status_code == 404
+    # Deleting the measure takes the file with it.
+    file_path = Path(settings.DOCUMENT_ROOT) / entry.attachment_id[:2] / entry.attachment_id
+    assert file_path.is_file()
+    from django.db import transaction
+
+    with transaction.atomic():
+        ProgressEntry.objects.filter(pk=entry.pk).delete()
+    assert coordinator.get(download).status_code == 404
+
+
+def test_a_file_that_is_no_pdf_or_image_is_refused(
+    plan: Concept, users_by_role: dict[str, Any], settings: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = signed_in_client(users_by_role[Role.TEAM_LEAD.value])
+    m1 = Measure.objects.get(concept=plan, code="M1")
+    url = reverse("planning:progress_create", kwargs={"pk": m1.pk})
+    count = ProgressEntry.objects.count()
+    for name, content in (
+        ("bericht.pdf", b"MZ\x90\x00 not a pdf"),  # an executable named .pdf
+        ("bild.png", b"\x89PNG\r\n\x1a\n broken image"),
+    ):
+        upload = SimpleUploadedFile(name, content, content_type="application/pdf")
+        response = client.post(url, {"date": "2025-03-01", "stand": "70", "attachment": upload})
+        assert response.status_code == 400
+    settings.DOCUMENT_MAX_UPLOAD = 10
+    upload = SimpleUploadedFile("gross.pdf", PDF, content_type="application/pdf")
+    assert client.post(url, {"date": "2025-03-01", "stand": "70", "attachment": upload}).status_code == 400
+    assert ProgressEntry.objects.count() == count
+    # Nothing is left in the private folder.
+    assert not [p for p in Path(settings.DOCUMENT_ROOT).rglob("*") if p.is_file()]

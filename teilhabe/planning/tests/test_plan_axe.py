@@ -1,6 +1,8 @@
 """Every plan page of the role matrix in headless Chromium with axe-core, in the demo
 city with the plan of plan_files.py, as the first role the matrix lets in (the rule of
-core/tests/test_browser.py, limited to the plan so that it can run on its own)."""
+core/tests/test_browser.py, limited to the plan so that it can run on its own): the
+forms of the coordinator, a goal with a district goal, a district plan, a measure, the
+synopsis, and the progress form and measure list of the lead provider."""
 
 from __future__ import annotations
 
@@ -22,12 +24,16 @@ from teilhabe.core.tests.test_browser import (
     new_context,
 )
 from teilhabe.demo import musterstadt
+from teilhabe.organisations.models import Area
 from teilhabe.planning.importer.service import import_plan
+from teilhabe.planning.models import Concept, Indicator
 from teilhabe.planning.tests.plan_files import make_areas, write_plan
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 __all__ = ["browser"]
+# Files, not pages: the browser downloads them.
+DOWNLOADS = {"planning:progress_attachment"}
 
 
 def test_every_plan_page_passes_axe(
@@ -37,19 +43,29 @@ def test_every_plan_page_passes_axe(
     musterstadt.load(scale=0)
     make_areas()  # codes the demo city does not use
     import_plan(write_plan(tmp_path / "plan"), "wir2", title="WIR 2.0")
+    concept = Concept.objects.get(slug="wir2")
+    m1 = concept.measures.get(code="M1")
+    world = {
+        "<concept>": "wir2",
+        "<plan_field>": concept.fields.get(code="HF1").pk,
+        "<plan_goal>": concept.goals.get(code="Z1.1").pk,  # a city goal with a district goal
+        "<plan_area>": Area.objects.get(code="B1").pk,
+        "<plan_measure>": m1.pk,
+        "<plan_indicator>": Indicator.objects.create(measure=m1, name="Kurse", target=4).pk,
+    }
     pages: dict[str, Page] = {}
     checked = []
     for name, (kwargs, allowed) in sorted(MATRIX.items()):
-        if not name.startswith("planning:"):
+        if not name.startswith("planning:") or name in DOWNLOADS:
             continue
         role = next(r.value for r in Role if r.value in allowed)
         if role not in pages:
             pages[role] = new_context(browser).new_page()
             log_in(pages[role], live_server.url, DEMO_USER_OF_ROLE[Role(role)])
         page = pages[role]
-        url = live_server.url + reverse(name, kwargs={k: "wir2" for k in kwargs})
-        response = page.goto(url + ("?stichtag=31.12.2024" if kwargs else ""))
+        url = live_server.url + reverse(name, kwargs={k: world[v] for k, v in kwargs.items()})
+        response = page.goto(url + "?stichtag=31.12.2024")
         assert response is not None and response.status == 200, f"{name}: {response}"
         assert_accessible(page, name.replace(":", "-"))
         checked.append(name)
-    assert checked == ["planning:concept_detail", "planning:concept_list"]
+    assert len(checked) == 18, checked

@@ -40,9 +40,7 @@ def plan(tmp_path: Path, db: None) -> Concept:
 
 def test_the_change_per_measure(plan: Concept) -> None:
     result = synopsis(plan, D, C)
-    measures = {
-        m.now.measure.code: m for f in result.fields for g in f.goals for m in g.measures
-    }
+    measures = {m.now.measure.code: m for f in result.fields for g in f.goals for m in g.measures}
     expected = {  # status on C, on D, stand change, entries since C
         "M1": ("laufend", "laufend", 35, 3),
         "M2": ("laufend", "laufend", 0, 0),
@@ -105,3 +103,35 @@ def test_the_plan_report_download(plan: Concept, users_by_role: dict[str, Any]) 
     assert client.get(bad).status_code == 404
     pdf = reverse("reports:plan_export", kwargs={"slug": "wir2", "fmt": "pdf"})
     assert client.get(pdf, {"stichtag": "31.12.2024"}).content.startswith(b"%PDF-")
+
+
+def test_the_synopsis_as_xlsx_and_pdf(plan: Concept, users_by_role: dict[str, Any]) -> None:
+    import io
+    import shutil
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    client = signed_in_client(users_by_role[Role.INTEGRATION_COORDINATOR.value])
+    query = {"stichtag": "31.12.2024", "vergleich": "30.06.2024"}
+    url = reverse("reports:synopsis_export", kwargs={"slug": "wir2", "fmt": "xlsx"})
+    response = client.get(url, query)
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    rows = {(r[1], r[2]): r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    # M6 under goal Z1.1: geplant 0 on C, laufend 80 on D, 1234,56 EUR, P1, 1 entry since.
+    m6 = rows[("Z1.1", "M6")]
+    assert (m6[7], m6[8], m6[9], m6[10], m6[13]) == (0, 80, 1234.56, "P1", 1)
+    assert len(rows) == 8  # M2 and M6 name two goals each
+    fields = load_workbook(io.BytesIO(response.content)).worksheets[1]
+    hf1 = next(fields.iter_rows(min_row=2, max_row=2, values_only=True))
+    assert hf1[1:5] == (4, 10.0, 48.33, 38.33)
+    pdf_url = reverse("reports:synopsis_export", kwargs={"slug": "wir2", "fmt": "pdf"})
+    pdf = client.get(pdf_url, query).content
+    assert pdf.startswith(b"%PDF-")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+        assert "M5 Beratung Arbeit" in text and "30.06.2024" in text
+    assert client.get(pdf_url, {"vergleich": "01.01.2099"}).status_code == 400

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from teilhabe.documents import storage
 from teilhabe.network.services import actor_for_organisation
 from teilhabe.organisations.models import Area, Organisation
 from teilhabe.planning.models import (
@@ -31,8 +32,16 @@ def planning_world(provider: Organisation | None = None) -> dict[str, Any]:
     measure = Measure.objects.create(concept=concept, code="M1", title="Sprachkurse", lead=lead)
     measure.goals.add(goal)
     indicator = Indicator.objects.create(measure=measure, name="Teilnehmende", target=40)
-    ProgressEntry.objects.create(
-        measure=measure, date=datetime.date(2024, 1, 1), status="laufend", stand=40
+    stored = storage.store([b"%PDF-1.4 Bericht"], 1024)
+    entry = ProgressEntry.objects.create(
+        measure=measure,
+        date=datetime.date(2024, 1, 1),
+        status="laufend",
+        stand=40,
+        attachment_id=stored.file_id,
+        attachment_type=storage.PDF,
+        attachment_size=stored.size,
+        attachment_name="bericht.pdf",
     )
     return {
         "<concept>": concept.slug,
@@ -41,4 +50,5 @@ def planning_world(provider: Organisation | None = None) -> dict[str, Any]:
         "<plan_area>": area.pk,
         "<plan_measure>": measure.pk,
         "<plan_indicator>": indicator.pk,
+        "<plan_entry>": entry.pk,
     }

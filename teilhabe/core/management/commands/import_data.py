@@ -29,6 +29,8 @@ class Command(BaseCommand):
         parser.add_argument("--konzept", help="short name of the concept (plan)")
         parser.add_argument("--titel", help="title of a new concept (plan)")
         parser.add_argument("--stichtag", help="reference date TT.MM.JJJJ (register)")
+        parser.add_argument("--indikator", help="code of a supplied indicator (indicator)")
+        parser.add_argument("--faktor", type=int, help="factor of the indicator (indicator)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         activate_cli_language()

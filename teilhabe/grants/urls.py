@@ -1,0 +1,21 @@
+from django.urls import include, path
+
+from teilhabe.grants import views_boards, views_public, views_staff
+
+app_name = "grants"
+
+# Pages without an account (shared/CITY-LEVEL.md: a `public` namespace per app).
+public_patterns = (
+    [
+        path("", views_public.start, name="start"),
+        path("<str:token>/", views_public.draft, name="draft"),
+    ],
+    "public",
+)
+
+urlpatterns = [
+    path("antrag/", include(public_patterns)),
+    path("antraege/", views_staff.application_list, name="application_list"),
+    path("antraege/<id:pk>/", views_staff.application_detail, name="application_detail"),
+    path("tagesordnung/<id:pk>/", views_boards.board_item, name="board_item"),
+]

@@ -1,0 +1,102 @@
+"""The public application pages: no account, the link with its token opens the
+applicant's own application and nothing else. Nothing here shows another application."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from teilhabe.core.access import public
+from teilhabe.grants import applications
+from teilhabe.grants.application_models import Application
+from teilhabe.grants.forms_public import ApplicationForm, DocumentForm, StartForm, initial_from
+
+
+def _send_link(request: HttpRequest, application: Application, token: str) -> str:
+    link = request.build_absolute_uri(reverse("grants:public:draft", kwargs={"token": token}))
+    send_mail(
+        _("Your application: %(title)s") % {"title": application.title[:100]},
+        _(
+            "You can return to your application and follow its status with this link:\n\n"
+            "%(link)s\n\nKeep it safe: whoever has the link can open the application."
+        )
+        % {"link": link},
+        None,
+        [application.contact_email],
+    )
+    return link
+
+
+@public
+def start(request: HttpRequest) -> HttpResponse:
+    form = StartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application, token = applications.start(
+                form.cleaned_data["fund"],
+                timezone.localdate().year,
+                form.model_fields(),
+                form.lines(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            _send_link(request, application, token)
+            messages.success(
+                request,
+                _("Your draft is saved. We have sent the link to it to %(email)s.")
+                % {"email": application.contact_email},
+            )
+            return redirect("grants:public:draft", token=token)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "grants/public_start.html", {"form": form}, status=status)
+
+
+@public
+def draft(request: HttpRequest, token: str) -> HttpResponse:
+    application = applications.by_token(token)
+    if application is None:
+        raise Http404
+    editable = application.status in applications.EDITABLE
+    form = ApplicationForm(initial=initial_from(application)) if editable else None
+    document_form = DocumentForm() if editable else None
+    action = request.POST.get("action")
+    if request.method == "POST" and editable:
+        try:
+            if action in ("save", "submit"):
+                form = ApplicationForm(request.POST, submitting=action == "submit")
+                if form.is_valid():
+                    applications.save_draft(application, form.model_fields(), form.lines())
+                    if action == "submit":
+                        applications.submit(application)
+                        messages.success(request, _("Your application has been submitted."))
+                    else:
+                        messages.success(request, _("Your draft is saved."))
+                    return redirect("grants:public:draft", token=token)
+            elif action == "upload":
+                document_form = DocumentForm(request.POST, request.FILES)
+                if document_form.is_valid():
+                    upload = document_form.cleaned_data["document"]
+                    applications.add_document(application, upload.name or "", upload)
+                    messages.success(request, _("The document is added."))
+                    return redirect("grants:public:draft", token=token)
+        except ValidationError as error:
+            target = document_form if action == "upload" else form
+            if target is not None:
+                target.add_error(None, error.messages)
+    context = {
+        "application": application,
+        "form": form,
+        "document_form": document_form,
+        "history": application.history.all(),
+        "documents": application.documents.all(),
+        "costs": application.costs.all(),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "grants/public_draft.html", context, status=status)

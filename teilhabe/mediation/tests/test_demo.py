@@ -1,0 +1,38 @@
+"""The demo pool: Hagen's eight mediators and languages, seven bodies, a year of
+requests moved along by the ranking; loading twice adds nothing."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+
+from teilhabe.mediation import figures
+from teilhabe.mediation.demo import load_mediation
+from teilhabe.mediation.models import MediationRequest, Mediator, RequestingBody
+from teilhabe.mediation.models_neighbourhood import ConflictEntry
+from teilhabe.organisations.models import Area, Organisation
+from teilhabe.organisations.services import create_organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_pool(provider: Organisation) -> None:
+    create_organisation("caritas", "Caritas Teststadt", ["QM"])
+    city = Area.objects.create(code="MS", name="Musterstadt")
+    for code, name in (("MS-01", "Altstadt"), ("MS-02", "Nordstadt"), ("MS-03", "Westhagen")):
+        Area.objects.create(code=code, name=name, parent=city)
+    load_mediation(requests=60)
+    load_mediation(requests=60)
+    assert Mediator.objects.count() == 8
+    assert RequestingBody.objects.count() == 7
+    assert MediationRequest.objects.count() == 60
+    languages = {code for mediator in Mediator.objects.all() for code in mediator.languages}
+    assert {"ron", "bul", "rmn", "rmy", "srp", "tur", "ara", "ukr", "rus"} <= languages
+    today = timezone.localdate()
+    facts = figures.facts([provider.pk], today.year, today) + figures.facts(
+        [provider.pk], today.year - 1, today
+    )
+    result = figures.tally(facts)
+    assert result.outcomes[figures.FULFILLED] > 0
+    # Dari: nobody in the pool speaks it, so its past requests are unmet demand.
+    assert ConflictEntry.objects.values("district").distinct().count() == 3
