@@ -64,6 +64,13 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("grants.Recusal", []),
     ("grants.ItemDecision", []),
     ("grants.NamedVote", []),
+    # Applications name a contact person; the link's hash and the file's id stay out.
+    ("grants.Application", ["token_hash"]),
+    ("grants.CostLine", []),
+    ("grants.ApplicationDocument", ["file_id", "sha256"]),
+    ("grants.StatusChange", []),
+    ("grants.Assessment", []),
+    ("grants.Grant", []),
     ("network.ActorKind", []),
     ("network.Actor", []),
     ("network.ContactPerson", []),
@@ -88,7 +95,7 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("planning.Goal", []),
     ("planning.Measure", []),
     ("planning.Indicator", []),
-    ("planning.ProgressEntry", []),
+    ("planning.ProgressEntry", ["attachment_id"]),  # the file's random name stays out
     # Mediation: mediators are named; requests name the requesting person (no client).
     ("mediation.Mediator", []),
     ("mediation.RequestingBody", ["token"]),

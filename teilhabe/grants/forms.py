@@ -8,8 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.core.forms import KernForm
-from teilhabe.grants.models import ItemDecision
-from teilhabe.network.models import BodyMembership
+from teilhabe.grants.models import Interest, ItemDecision
+from teilhabe.network.models import Actor, BodyMembership, Meeting
 
 
 class RecusalForm(KernForm):
@@ -35,3 +35,48 @@ class CountsForm(KernForm):
         choices=[("", _("not recorded")), *ItemDecision.ChairVote.choices],
         help_text=_("Needed only where the chair's vote decides a tie."),
     )
+
+
+class VotingRightForm(KernForm):
+    membership = forms.ModelChoiceField(label=_("Member"), queryset=BodyMembership.objects.none())
+    deputy = forms.ModelChoiceField(
+        label=_("Deputy"), queryset=BodyMembership.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, seats: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("membership", "deputy"):
+            field = self.fields[name]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = seats
+
+
+class InterestForm(KernForm):
+    membership = forms.ModelChoiceField(label=_("Member"), queryset=BodyMembership.objects.none())
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Actor.objects.filter(is_active=True)
+    )
+    kind = forms.ChoiceField(label=_("Kind of interest"), choices=Interest.Kind.choices)
+    declared_on = forms.DateField(
+        label=_("Declared on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args: Any, seats: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["membership"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = seats
+
+
+class InvitationForm(KernForm):
+    meeting = forms.ModelChoiceField(label=_("Meeting"), queryset=Meeting.objects.none())
+    invited_on = forms.DateField(
+        label=_("Invited on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args: Any, meetings: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["meeting"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = meetings

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from teilhabe.grants import views_boards, views_public, views_staff
+from teilhabe.grants import views_boards, views_public, views_setup, views_staff
 
 app_name = "grants"
 
@@ -17,5 +17,6 @@ urlpatterns = [
     path("antrag/", include(public_patterns)),
     path("antraege/", views_staff.application_list, name="application_list"),
     path("antraege/<id:pk>/", views_staff.application_detail, name="application_detail"),
+    path("gremien/<id:pk>/", views_setup.board_setup, name="board_setup"),
     path("tagesordnung/<id:pk>/", views_boards.board_item, name="board_item"),
 ]

@@ -5,9 +5,10 @@ time series, in the unpublished form (statistics role) or the published one.
 The published form goes through the report's disclosure control
 (`publication.published_report`): residents, categories and reference-country counts
 as published there; shares of the contract (`anteil_mh*`) as published there; the share
-of foreigners only where residents and foreigners are published; every other share is
-hidden where its numerator or denominator is 1 or 2, or where its denominator is the
-residents and they are hidden. A hidden figure is shown as "." and no data as "–",
+of foreigners only where residents and foreigners are published; every other share only
+where `published_indicators.hidden_counts` (primary and secondary suppression of its
+numerator and denominator over the hierarchy) leaves both published and the area's
+residents are published. A hidden figure is shown as "." and no data as "–",
 never as 0.
 """
 
@@ -69,10 +70,6 @@ class Profile:
 Table = dict[str, dict[str, Cell]]  # indicator code -> area code -> cell
 
 
-def _small(n: int | None) -> bool:
-    return n is not None and 0 < n < THRESHOLD
-
-
 def cells(stichtag: datetime.date, published: bool) -> tuple[Table, dict[str, object]]:
     """Every indicator of every area on the date, and the area report (published or
     not) it was read with."""
@@ -109,7 +106,11 @@ def cells(stichtag: datetime.date, published: bool) -> tuple[Table, dict[str, ob
 
 
 def _published(
-    indicator: Indicator, area: str, value: Value, out: dict[str, object] | None, hidden: frozenset[tuple[str, str]]
+    indicator: Indicator,
+    area: str,
+    value: Value,
+    out: dict[str, object] | None,
+    hidden: frozenset[tuple[str, str]],
 ) -> Cell:
     code = indicator.code
     if value.value is None:

@@ -52,9 +52,9 @@ def hidden_counts(
         for parent, below in children.items():
             parts = [(name, c) for c in below]
             total = (name, parent)
-            if total in counts and all(p in counts for p in parts):
-                if counts[total] == sum(counts[p] for p in parts):
-                    equations.append((total, parts))
+            complete = total in counts and all(p in counts for p in parts)
+            if complete and counts[total] == sum(counts[p] for p in parts):
+                equations.append((total, parts))
     hidden = protect(counts, equations, THRESHOLD, keep=keep)
     # A resident count the report hides stays hidden here too: its parts go with it.
     forced = {

@@ -219,6 +219,7 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "reports:plan_export": ({"slug": "<concept>", "fmt": "csv"}, PLAN_READERS),
     "reports:synopsis_export": ({"slug": "<concept>", "fmt": "xlsx"}, PLAN_READERS),
     "grants:board_item": ({"pk": "<board_item>"}, NETWORK),
+    "grants:board_setup": ({"pk": "<board>"}, NETWORK),
     "grants:public:start": ({}, PUBLIC),
     "grants:application_list": ({}, FUNDING_KEEPERS),
     "grants:application_detail": ({"pk": "<application>"}, FUNDING_KEEPERS),

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, FilePayload, Page, ViewportSize, expect
 
 from teilhabe.accounts.models import User
 from teilhabe.appointments.models import Appointment, Reminder
@@ -38,7 +38,7 @@ __all__ = ["browser"]
 REVIEW = "Förderplan mit Frau Kovalenko besprechen"
 NOTE = "Mietvertrag gelesen, Nebenkosten erklärt"
 CORRECTED_NOTE = "Mietvertrag gelesen, Nebenkosten und Kaution erklärt"
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 # Every visible element whose right edge lies beyond the viewport, skipping what is
 # clipped on purpose (screen-reader-only text, the visually hidden head of a stacked
@@ -230,7 +230,7 @@ def _counsellor_day(page: Page, base: str, world: dict[str, Any]) -> None:
     page.wait_for_load_state()
     page.set_input_files(
         "#id_upload",
-        files=[{"name": "einwilligung.pdf", "mimeType": "application/pdf", "buffer": small_pdf()}],
+        files=FilePayload(name="einwilligung.pdf", mimeType="application/pdf", buffer=small_pdf()),
     )
     page.select_option("#id_kind", DocumentKind.CONSENT.value)
     page.fill("#id_title", "Einwilligung Weitergabe an KIM")

@@ -119,3 +119,19 @@ def test_a_wrong_link_is_a_404(world: dict[str, Any]) -> None:
     other = reverse("grants:public:draft", kwargs={"token": token[:-2] + "xx"})
     assert client.get(other).status_code == 404
     assert client.get(reverse("grants:public:draft", kwargs={"token": "kurz"})).status_code == 404
+
+
+def test_the_applicants_page_shows_no_staff_names_or_notes(
+    world: dict[str, Any], users_by_role: Any
+) -> None:
+    from teilhabe.grants import applications
+
+    client = Client()
+    url = _start(client, world)
+    client.post(url, {**_post(world), "action": "submit"})
+    application = Application.objects.get()
+    staff = users_by_role["integration_coordinator"]
+    applications.check_completeness(application, staff, complete=False, note="Rückruf Herr Kaya")
+    page = client.get(url).content.decode()
+    assert "Rückruf Herr Kaya" not in page and staff.username not in page
+    assert "documents missing" in page or "Unterlagen fehlen" in page

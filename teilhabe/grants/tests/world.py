@@ -88,6 +88,7 @@ def role_matrix_world(provider: Organisation) -> dict[str, Any]:
     )
     return {
         "<board_item>": board["item"].pk,
+        "<board>": board["body"].pk,
         "<application_token>": token,
         "<application>": application.pk,
     }

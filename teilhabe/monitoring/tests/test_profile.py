@@ -126,7 +126,7 @@ def test_published_shares_cannot_be_subtracted_to_a_hidden_count(
     assert share["P1a"].hidden or share["D1"].hidden
     residents = {a: entry["einwohner"] for a, entry in summary.items()}  # type: ignore[index]
     known = {
-        a: round(share[a].value * residents[a] / 100)  # type: ignore[operator]
+        a: round(share[a].value * residents[a] / 100)
         for a in ("D1", "P1a")
         if share[a].value is not None and residents[a] is not None
     }

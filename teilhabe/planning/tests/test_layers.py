@@ -32,7 +32,8 @@ def test_planning_imports_only_what_lies_below_it() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = []
             if isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
+                # `from teilhabe.documents import storage` imports teilhabe.documents.storage
+                names = [f"{node.module}.{alias.name}" for alias in node.names]
             elif isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
             found += [
