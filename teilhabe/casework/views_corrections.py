@@ -7,11 +7,12 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from teilhabe.casework import corrections
 from teilhabe.casework.access import visible_case_or_404
+from teilhabe.casework.case_page import PLAN, SESSIONS, redirect_to_tab
 from teilhabe.casework.forms import GoalCorrectionForm, SessionQuickForm
 from teilhabe.casework.models import Case
 from teilhabe.core.access import requires
@@ -43,7 +44,7 @@ def session_correct(request: HttpRequest, pk: int, session_pk: int) -> HttpRespo
             messages.success(request, _("The correction is saved; the earlier entry is kept."))
             for notice in form.notices:
                 messages.warning(request, notice)
-        return redirect("casework:case_detail", pk=case.pk)
+        return redirect_to_tab(case, SESSIONS)
     log_read(request, case, "session-correction")
     context = {"case": case, "form": form, "title": _("Correct the session")}
     return render(request, "casework/correction_form.html", context)
@@ -61,7 +62,7 @@ def goal_correct(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
         goal.refresh_from_db()  # the model form wrote into the instance; compare with the stored
         if corrections.correct_goal(goal, user=request.user, **values):
             messages.success(request, _("The correction is saved; the earlier entry is kept."))
-        return redirect("casework:case_detail", pk=case.pk)
+        return redirect_to_tab(case, PLAN)
     log_read(request, case, "goal-correction")
     context = {"case": case, "form": form, "title": _("Correct the goal")}
     return render(request, "casework/correction_form.html", context)

@@ -14,6 +14,7 @@ from teilhabe.funding.models import FundingProgramme
 from teilhabe.network.models import Actor
 from teilhabe.organisations.models import Area
 from teilhabe.planning.models import (
+    RESERVED_SLUGS,
     Concept,
     FieldOfAction,
     Goal,
@@ -23,16 +24,6 @@ from teilhabe.planning.models import (
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-# Path segments of the plan's addresses that a concept's short name must not take.
-RESERVED_SLUGS = {
-    "fortschritt",
-    "neu",
-    "meine-massnahmen",
-    "massnahmen",
-    "ziele",
-    "handlungsfelder",
-    "indikatoren",
-}
 
 
 class ConceptForm(KernModelForm):

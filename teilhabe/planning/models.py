@@ -27,6 +27,21 @@ class Status(models.TextChoices):
     CANCELLED = "abgebrochen", pgettext_lazy("measure status", "cancelled")
 
 
+# Path segments of the plan's addresses (urls.py) that a concept's short name must not
+# take, or its page could not be reached.
+RESERVED_SLUGS = frozenset(
+    {
+        "fortschritt",
+        "handlungsfelder",
+        "indikatoren",
+        "massnahmen",
+        "meine-massnahmen",
+        "neu",
+        "ziele",
+    }
+)
+
+
 class Concept(VersionedModel):
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
     title = models.CharField(_("title"), max_length=300)

@@ -20,6 +20,7 @@ from django.db.models import Count
 
 from teilhabe.core import params
 from teilhabe.planning.figures import CENT, goal_fields
+from teilhabe.planning.indicator_values import IndicatorValue, values_for
 from teilhabe.planning.models import Concept, FieldOfAction, Goal, Indicator, ProgressEntry
 from teilhabe.planning.rollup import MeasureLine, PlanOnDate, Rollup
 
@@ -29,7 +30,7 @@ class SynopsisMeasure:
     now: MeasureLine
     before: MeasureLine
     entries_since: int
-    indicators: list[Indicator]
+    indicators: list[IndicatorValue]  # with the value read from data for D's year
 
     @property
     def status_changed(self) -> bool:
@@ -96,7 +97,12 @@ def synopsis(concept: Concept, day: datetime.date, since: datetime.date) -> Syno
     for indicator in Indicator.objects.filter(measure__concept=concept):
         indicators[indicator.measure_id].append(indicator)
     measures = {
-        pk: SynopsisMeasure(now.line(pk), before.line(pk), entries_since.get(pk, 0), indicators[pk])
+        pk: SynopsisMeasure(
+            now.line(pk),
+            before.line(pk),
+            entries_since.get(pk, 0),
+            values_for(now.measures[pk], indicators[pk], day.year) if indicators[pk] else [],
+        )
         for pk in now.states
     }
     goals = list(

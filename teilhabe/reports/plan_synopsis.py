@@ -23,11 +23,13 @@ FORMATS = ("pdf", "xlsx")
 
 def _indicators(measure: SynopsisMeasure) -> str:
     parts = []
-    for indicator in measure.indicators:
+    for item in measure.indicators:
+        indicator = item.indicator
         year = f" ({indicator.year})" if indicator.year else ""
         baseline = "–" if indicator.baseline is None else localized(indicator.baseline)
         target = "–" if indicator.target is None else localized(indicator.target)
-        parts.append(f"{indicator.name}: {baseline} → {target}{year}")
+        value = "" if item.value is None else f"; {item.value} ({item.source})"
+        parts.append(f"{indicator.name}: {baseline} → {target}{year}{value}")
     return "; ".join(parts)
 
 

@@ -69,7 +69,8 @@ def test_author_corrects_a_session_and_the_earlier_version_is_kept(world: dict[s
         {"date": "2024-03-01", "duration_minutes": "45", "topics": ["wohnen", "arbeit"],
          "notes": "Mietvertrag und Bewerbung besprochen"},
     )  # fmt: skip
-    assert response.status_code == 302
+    # back to the history tab, where the corrected session is
+    assert response.status_code == 302 and response["Location"].endswith("?teil=verlauf")
     session = world["session"]
     session.refresh_from_db()
     assert session.duration_minutes == 45 and session.notes.startswith("Mietvertrag und")

@@ -16,7 +16,10 @@ from teilhabe.funding.models import Fund, FundKind
 from teilhabe.planning.models import Concept, FieldOfAction
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 __all__ = ["browser"]
 
 

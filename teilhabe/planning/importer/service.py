@@ -18,7 +18,7 @@ from teilhabe.core.tabular_sources import open_tables
 from teilhabe.planning.importer.check import check_references
 from teilhabe.planning.importer.parse import TABLES, Staged, read_tables
 from teilhabe.planning.importer.store import Summary, store
-from teilhabe.planning.models import Concept
+from teilhabe.planning.models import RESERVED_SLUGS, Concept
 
 
 @dataclass
@@ -50,7 +50,7 @@ def import_plan(
 ) -> PlanImportResult:
     """Creates the concept `slug` if new (titled `title`, else the slug) and imports
     the files into it; raises TableError, storing nothing, when anything is wrong."""
-    if not slug or slugify(slug) != slug:
+    if not slug or slugify(slug) != slug or slug in RESERVED_SLUGS:
         message = _("Not a valid short name for a concept (letters, digits, hyphens).")
         raise TableError([Problem("--konzept", 1, "", message, slug)])
     concept = Concept.objects.filter(slug=slug).first()

@@ -23,7 +23,14 @@ from teilhabe.network.models import Actor
 from teilhabe.network.services import actor_for_organisation
 from teilhabe.organisations.models import Organisation
 from teilhabe.planning.indicator_values import values_for
-from teilhabe.planning.models import Concept, Indicator, IndicatorSource, Measure
+from teilhabe.planning.models import (
+    Concept,
+    FieldOfAction,
+    Goal,
+    Indicator,
+    IndicatorSource,
+    Measure,
+)
 
 
 @pytest.fixture
@@ -109,3 +116,21 @@ def test_the_measure_page_shows_the_value_of_the_reference_year(
     url = reverse("planning:measure_detail", kwargs={"pk": measure.pk})
     html = client.get(url, {"stichtag": "31.12.2023"}).content.decode()
     assert '<td class="kern-table__cell kern-table__cell--numeric">7</td>' in html
+
+
+def test_the_synopsis_carries_the_value(measure: Measure) -> None:
+    from teilhabe.planning.synopsis import synopsis
+
+    # The synopsis lists a measure under the goals it names: give M1 one.
+    field = FieldOfAction.objects.create(concept=measure.concept, code="HF1", title="Bildung")
+    measure.goals.add(
+        Goal.objects.create(concept=measure.concept, code="Z1", title="Sprache", field=field)
+    )
+    result = synopsis(measure.concept, datetime.date(2024, 12, 31), datetime.date(2024, 6, 30))
+    (entry,) = result.fields[0].goals[0].measures
+    assert {i.indicator.name: i.value for i in entry.indicators} == {
+        "Teilnahmen": 8,
+        "Familien": 0,
+        "Freiwillige": 1,
+        "Zufriedenheit": None,
+    }

@@ -365,3 +365,12 @@ def test_a_file_that_is_no_pdf_or_image_is_refused(
     assert ProgressEntry.objects.count() == count
     # Nothing is left in the private folder.
     assert not [p for p in Path(settings.DOCUMENT_ROOT).rglob("*") if p.is_file()]
+
+
+def test_the_import_refuses_a_reserved_short_name(tmp_path: Path, db: None) -> None:
+    from teilhabe.core.tabular import TableError
+
+    make_areas()
+    with pytest.raises(TableError):
+        import_plan(write_plan(tmp_path / "plan"), "massnahmen", title="X")
+    assert not Concept.objects.exists()
