@@ -34,11 +34,11 @@ def counsellors_for(case: Case, user: Any, holder_id: int | None = None) -> Quer
 
 
 def case_appointments(case: Case) -> QuerySet[Appointment]:
-    return case.appointments.select_related("counsellor")  # type: ignore[attr-defined]
+    return Appointment.objects.filter(case=case).select_related("counsellor")
 
 
 def case_reminders(case: Case) -> QuerySet[Reminder]:
-    return case.reminders.select_related("goal", "author")  # type: ignore[attr-defined]
+    return Reminder.objects.filter(case=case).select_related("goal", "author")
 
 
 def my_appointments(

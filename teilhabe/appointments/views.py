@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from teilhabe.appointments import selectors, services
 from teilhabe.appointments.forms import AppointmentForm, ReminderForm
+from teilhabe.appointments.models import Appointment, Reminder
 from teilhabe.casework.access import visible_case_or_404
 from teilhabe.casework.models import Case
 from teilhabe.core.access import requires
@@ -61,7 +62,7 @@ def appointment_create(request: HttpRequest, pk: int) -> HttpResponse:
 @work_with_cases
 def appointment_edit(request: HttpRequest, pk: int, appointment_pk: int) -> HttpResponse:
     case = visible_case_or_404(request.user, pk)
-    appointment = get_object_or_404(case.appointments, pk=appointment_pk)  # type: ignore[attr-defined]
+    appointment = get_object_or_404(Appointment, case=case, pk=appointment_pk)
     form = _appointment_form(request, case, instance=appointment)
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
@@ -79,7 +80,7 @@ def appointment_edit(request: HttpRequest, pk: int, appointment_pk: int) -> Http
 @require_POST
 def appointment_cancel(request: HttpRequest, pk: int, appointment_pk: int) -> HttpResponse:
     case = visible_case_or_404(request.user, pk)
-    appointment = get_object_or_404(case.appointments, pk=appointment_pk)  # type: ignore[attr-defined]
+    appointment = get_object_or_404(Appointment, case=case, pk=appointment_pk)
     services.cancel(appointment)
     messages.success(request, _("Appointment cancelled."))
     return _back(case)
@@ -100,7 +101,7 @@ def reminder_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def reminder_done(request: HttpRequest, pk: int, reminder_pk: int) -> HttpResponse:
     case = visible_case_or_404(request.user, pk)
-    reminder = get_object_or_404(case.reminders, pk=reminder_pk)  # type: ignore[attr-defined]
+    reminder = get_object_or_404(Reminder, case=case, pk=reminder_pk)
     done = request.POST.get("erledigt") != "0"
     services.set_done(reminder, user=request.user, done=done)
     messages.success(request, _("Reminder done.") if done else _("Reminder open again."))
