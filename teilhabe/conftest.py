@@ -12,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from teilhabe.accounts.models import User
 from teilhabe.accounts.roles import Role
 from teilhabe.accounts.services import add_membership, create_user
+from teilhabe.organisations.catalogue import install_service_catalogue
 from teilhabe.organisations.models import Organisation, Service
 from teilhabe.organisations.services import create_organisation
 
@@ -32,11 +33,15 @@ def private_document_folder(settings: Any, tmp_path_factory: pytest.TempPathFact
 
 @pytest.fixture
 def provider(db: None) -> Organisation:
+    # a transactional test before this one may have flushed the catalogue the
+    # migration installed: install it again (idempotent)
+    install_service_catalogue()
     return create_organisation("diakonie", "Diakonie Teststadt", ["MBE", "JMD", "IKB"])
 
 
 @pytest.fixture
 def city(db: None) -> Organisation:
+    install_service_catalogue()
     return create_organisation("stadt", "Stadt Teststadt", ["KIM"], Organisation.Kind.CITY_OFFICE)
 
 

@@ -56,6 +56,10 @@ def _upload(
         else:
             messages.success(request, _("The document is stored."))
             return redirect(back)
+    # the page names the client: a read of the case (or of the client)
+    subject = case if case is not None else client
+    assert subject is not None
+    log_read(request, subject, "document:upload-form")
     context = {"form": form, "case": case, "client": client, "back": back}
     status = 400 if request.method == "POST" else 200
     return render(request, "documents/upload.html", context, status=status)

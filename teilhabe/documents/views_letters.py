@@ -44,6 +44,7 @@ def letter(request: HttpRequest, pk: int, template_pk: int) -> HttpResponse:
         response["Content-Disposition"] = content_disposition_header(True, name) or ""
         response["X-Content-Type-Options"] = "nosniff"
         return response
+    log_read(request, case, f"letter-form:{template.pk}")  # the page names the client
     context = {"case": case, "template": template, "form": form, "back": case_tab_url(case.pk)}
     status = 400 if request.method == "POST" else 200
     return render(request, "documents/letter_form.html", context, status=status)

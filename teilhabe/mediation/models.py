@@ -96,6 +96,16 @@ class Mediator(VersionedModel):
         verbose_name = _("mediator")
         verbose_name_plural = _("mediators")
         ordering = ["last_name", "first_name"]
+        constraints = [
+            # one account is one mediator of a pool: accepting a request finds the
+            # mediator by account and pool
+            models.UniqueConstraint(
+                fields=["organisation", "user"],
+                condition=models.Q(user__isnull=False),
+                name="mediator_one_record_per_account_and_pool",
+                violation_error_message=_("This account is already a mediator of the pool."),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()

@@ -81,7 +81,7 @@ def test_a_dot_as_decimal_point_is_refused_and_nothing_is_lost(world: dict[str, 
     )
     assert response.status_code == 400
     page = response.content.decode()
-    assert "“1000.50”" in page  # the message names what was typed and shows the form
+    assert "„1000.50“" in page  # the message names what was typed and shows the form
     assert 'value="1000.50"' in page and 'value="Sprachcafé im Quartier"' in page
     assert not Application.objects.exists()
 
