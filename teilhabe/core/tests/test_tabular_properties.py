@@ -58,6 +58,10 @@ def test_arbitrary_bytes_give_rows_or_table_error(data: bytes) -> None:
 @fast
 @given(st.text(alphabet=st.characters(blacklist_categories=["Cc", "Cs"]), max_size=200))
 def test_text_without_control_characters_decodes_to_itself(text: str) -> None:
+    if text.startswith("\ufeff"):
+        # a leading U+FEFF is the byte-order mark Excel writes: read as such and dropped
+        assert decode(text.encode("utf-8"), "x.csv") == (text[1:], "utf-8-sig")
+        return
     assert decode(text.encode("utf-8"), "x.csv") == (text, "utf-8")
 
 
