@@ -33,5 +33,5 @@ urlpatterns = [
     path("konflikte/<id:pk>/", neighbourhood.conflict_edit, name="conflict_edit"),
     path("aufsuchend/", neighbourhood.outreach_list, name="outreach_list"),
     path("aufsuchend/neu/", neighbourhood.outreach_create, name="outreach_create"),
-    path("extern/<str:token>/", requests.outside_request, name="outside_request"),
+    path("extern/<slug:token>/", requests.outside_request, name="outside_request"),
 ]
