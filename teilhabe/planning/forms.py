@@ -31,7 +31,7 @@ class ConceptForm(KernModelForm):
 
     class Meta:
         model = Concept
-        fields = ["slug", "title", "adopted_on", "period_start", "period_end"]
+        fields = ["slug", "title", "adopted_on", "period_start", "period_end", "published"]
         widgets = {"adopted_on": DATE, "period_start": DATE, "period_end": DATE}
 
     def clean_slug(self) -> str:
@@ -89,9 +89,12 @@ class MeasureForm(KernModelForm):
             "planned_cost",
             "funding",
             "target_groups",
+            "draft",
+            "internal_note",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
+            "internal_note": forms.Textarea(attrs={"rows": 3}),
             "target_groups": forms.Textarea(attrs={"rows": 3}),
             "starts_on": DATE,
             "planned_end": DATE,

@@ -48,6 +48,23 @@ class Concept(VersionedModel):
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     period_start = models.DateField(_("runs from"), null=True, blank=True)
     period_end = models.DateField(_("runs until"), null=True, blank=True)
+    # The edition this one succeeds (editions.start_successor); its measures carried
+    # over name where they came from (Measure.carried_from).
+    predecessor = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="successor",
+        verbose_name=_("previous edition"),
+    )
+    # Only a published concept has a public page (no sign-in); off until the
+    # coordinator decides the plan may be shown.
+    published = models.BooleanField(
+        _("public page"),
+        default=False,
+        help_text=_("Shows fields, goals, published measures and answered ideas without sign-in."),
+    )
 
     class Meta:
         verbose_name = _("integration concept")
@@ -166,6 +183,21 @@ class Measure(VersionedModel):
     )
     target_groups = models.TextField(
         _("target groups"), blank=True, help_text=_("One target group per line.")
+    )
+    # A draft is kept in the plan's pages for staff but never on the public page.
+    draft = models.BooleanField(
+        _("draft"), default=False, help_text=_("A draft is not shown on the public page.")
+    )
+    internal_note = models.TextField(
+        _("internal note"), blank=True, help_text=_("For staff only; never shown publicly.")
+    )
+    carried_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carried_into",
+        verbose_name=_("carried over from"),
     )
 
     class Meta:
