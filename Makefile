@@ -80,12 +80,17 @@ audit:
 
 pytest: pytest-sqlite pytest-postgres
 
+# Two processes (pytest-xdist) by default: the build machines have two cores, and the
+# suite takes half as long; PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest -q -n $(PYTEST_WORKERS)
+
 pytest-sqlite:
-	$(BIN)/pytest -q
+	$(PYTEST)
 
 # A throw-away PostgreSQL cluster: initdb into a temporary folder, a free port.
 pytest-postgres:
-	$(BIN)/python scripts/with_postgres.py $(BIN)/pytest -q
+	$(BIN)/python scripts/with_postgres.py $(PYTEST)
 
 # Regenerates the German catalogue from the sources (then translate what is new).
 messages:

@@ -19,6 +19,19 @@ from teilhabe.organisations.services import create_organisation
 PASSWORD = "Richtig-Langes-Passwort-1"  # noqa: S105  (test users only)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test with transaction=True restores the migrated database
+    (serialized_rollback) instead of leaving it flushed: a flush without it re-creates
+    the content types, and a later serialized test then fails to load them again. With
+    all of them alike the order no longer matters, which lets pytest-xdist share out
+    the tests."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("transaction"):
+            kwargs = {**marker.kwargs, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings: Any) -> None:
     # Argon2 is deliberately slow; tests that check it use the production setting.

@@ -106,6 +106,8 @@ PERMISSIONS = {
     "monitoring.import_register": is_statistics,
     "monitoring.view_unpublished": is_statistics,
     "monitoring.view_published": is_statistics | is_integration_coordinator,
+    # The status and dynamics index (monitoring/index.py): configured by both.
+    "monitoring.configure_index": is_statistics | is_integration_coordinator,
     # Language mediation (mediation/access.py): the pool's coordinator is a team lead of
     # the organisation that keeps it; service staff request mediators; mediators sign in
     # as counsellors (their membership at the pool's organisation) and see only their
@@ -117,6 +119,8 @@ PERMISSIONS = {
     # Outreach and neighbourhood conflicts: the QM staff (counsellors) and team leads of
     # the organisation (mediation/neighbourhood.py), nobody else.
     "mediation.neighbourhood": role_predicate(Role.COUNSELLOR, Role.TEAM_LEAD),
+    # The clearing's checklist of life areas is the installation's (mediation/clearing).
+    "mediation.configure_clearing": is_administrator,
     # Deletion periods (retention): the data-protection officer sees what is due, runs
     # the deletion and keeps single cases on hold; the administrator sets the periods.
     "retention.view_due": is_data_protection_officer,

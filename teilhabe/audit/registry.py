@@ -71,6 +71,16 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("grants.StatusChange", []),
     ("grants.Assessment", []),
     ("grants.Grant", []),
+    # Grant notices (the PDF's file id stays out), their templates, requests, payments.
+    ("grants.NoticeTemplate", []),
+    ("grants.GrantNotice", ["file_id", "sha256"]),
+    ("grants.PaymentRequest", []),
+    ("grants.Payment", []),
+    # Proofs of use: the report and check, the receipt list (a payee may be a person),
+    # repayment requests.
+    ("proofs.ProofOfUse", []),
+    ("proofs.Receipt", []),
+    ("proofs.RepaymentRequest", []),
     ("network.ActorKind", []),
     ("network.Actor", []),
     ("network.ContactPerson", []),
@@ -103,6 +113,7 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("mediation.Assignment", []),
     ("mediation.ConflictEntry", []),
     ("mediation.OutreachContact", []),
+    ("mediation.Clearing", []),  # a person's clearing to case management
 ]
 
 

@@ -8,7 +8,9 @@ var/bench/ when unset): migrates, imports the generated data set with the real
 pages in-process (server time, no network): a trivial signed-in page as the floor,
 the case list with filters, the client search and the client page, 200 requests each;
 then the JSON annual report of the biggest service against DuckDB computing the same
-figures from Parquet (teilhabe/bench/annual.py); then a load test of counsellors and a
+figures from Parquet (teilhabe/bench/annual.py); the register import
+(teilhabe/bench/register.py); the plan report JSON and plan pages of a generated
+2,000-measure concept (teilhabe/bench/plan.py); then a load test of counsellors and a
 team lead with locust against `teilhabe serve` (teilhabe/bench/load.py; any failed
 request fails the bench). Prints Markdown tables and writes var/bench/<engine>.json.
 """
@@ -84,6 +86,9 @@ def main() -> None:
     from teilhabe.bench import register  # the register import (teilhabe/bench/register.py)
 
     result["register"] = register.measure(int(os.environ.get("BENCH_REGISTER_ROWS", "1000000")))
+    from teilhabe.bench import plan  # the plan report and pages (teilhabe/bench/plan.py)
+
+    result["plan"] = plan.measure(OUT)
     if args.load_users > 0:
         result["load"] = load.measure(
             OUT, counsellors=args.load_users, seconds=args.load_seconds, workers=args.load_workers
@@ -94,6 +99,8 @@ def main() -> None:
     print(annual.summary(result["annual_report"]))
     print()
     print(register.summary(result["register"]))
+    print()
+    print(plan.summary(result["plan"]))
     if "load" in result:
         print()
         print(load.summary(result["load"]))

@@ -19,3 +19,7 @@ class CaseworkConfig(AppConfig):
         from teilhabe.casework import worklist
 
         worklist.register()
+
+        from teilhabe.casework import area_figures
+
+        area_figures.register()  # the counselling reach of the district monitoring

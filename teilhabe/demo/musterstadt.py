@@ -24,12 +24,14 @@ from teilhabe.demo.activities_data import load_activities
 from teilhabe.demo.casework_data import Plan, write
 from teilhabe.demo.funding_data import load_funding
 from teilhabe.demo.network_data import load_network
+from teilhabe.demo.planning import load_planning
 from teilhabe.demo.programmes_data import load_programmes
 from teilhabe.mediation.demo import load_mediation
 from teilhabe.organisations.area_import import import_areas
 from teilhabe.organisations.catalogue import install_service_catalogue
 from teilhabe.organisations.models import Area, Organisation, Service
 from teilhabe.organisations.services import create_organisation
+from teilhabe.participation.demo import load_participation
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -102,6 +104,8 @@ def load(scale: float = DEMO_SCALE) -> None:
     load_funding()
     load_mediation()
     load_casework(scale)
+    # after the funding: measures name its programmes; ideas answer with its measures
+    load_participation(load_planning())
 
 
 def load_casework(scale: float) -> None:

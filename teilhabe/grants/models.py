@@ -271,6 +271,12 @@ from teilhabe.grants.application_models import (  # noqa: E402
     Grant,
     StatusChange,
 )
+from teilhabe.grants.grant_models import (  # noqa: E402
+    GrantNotice,
+    NoticeTemplate,
+    Payment,
+    PaymentRequest,
+)
 
 __all__ = [
     "Application",
@@ -280,10 +286,14 @@ __all__ = [
     "BoardRules",
     "CostLine",
     "Grant",
+    "GrantNotice",
     "Interest",
     "Invitation",
     "ItemDecision",
     "NamedVote",
+    "NoticeTemplate",
+    "Payment",
+    "PaymentRequest",
     "Recusal",
     "StatusChange",
     "VotingRight",

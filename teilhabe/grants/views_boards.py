@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from teilhabe.core.access import requires
 from teilhabe.core.audit_trail import log_reads
+from teilhabe.grants import access as pack_access
 from teilhabe.grants import selectors, services, voting
 from teilhabe.grants.forms import CountsForm, RecusalForm
 from teilhabe.grants.models import ItemDecision
@@ -73,6 +74,7 @@ def board_item(request: HttpRequest, pk: int) -> HttpResponse:
         "item": item,
         "meeting": item.meeting,
         "can_record": can_record,
+        "may_read_papers": pack_access.may_read_pack(request.user, item.meeting),
         "decision": ItemDecision.objects.filter(agenda_item=item).first(),
         "recusal_form": recusal_form,
         "counts_form": counts_form,

@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from teilhabe.core.access import public
-from teilhabe.grants import applications
-from teilhabe.grants.application_models import Application
+from teilhabe.grants import applications, payments
+from teilhabe.grants.application_models import Application, Grant
+from teilhabe.grants.forms_grants import PaymentRequestForm
 from teilhabe.grants.forms_public import ApplicationForm, DocumentForm, StartForm, initial_from
 
 
@@ -66,7 +67,20 @@ def draft(request: HttpRequest, token: str) -> HttpResponse:
     editable = application.status in applications.EDITABLE
     form = ApplicationForm(initial=initial_from(application)) if editable else None
     document_form = DocumentForm() if editable else None
+    grant = Grant.objects.filter(application=application).first()
+    request_form = PaymentRequestForm() if grant is not None else None
     action = request.POST.get("action")
+    if request.method == "POST" and grant is not None and action == "payment_request":
+        request_form = PaymentRequestForm(request.POST)
+        if request_form.is_valid():
+            data = request_form.cleaned_data
+            try:
+                payments.request_payment(grant, data["amount"], data["note"], None)
+            except ValidationError as error:
+                request_form.add_error(None, error.messages)
+            else:
+                messages.success(request, _("Your payment request has been sent."))
+                return redirect("grants:public:draft", token=token)
     if request.method == "POST" and editable:
         try:
             if action in ("save", "submit"):
@@ -97,6 +111,10 @@ def draft(request: HttpRequest, token: str) -> HttpResponse:
         "history": application.history.all(),
         "documents": application.documents.all(),
         "costs": application.costs.all(),
+        "grant": grant,
+        "money": payments.money(grant) if grant is not None else None,
+        "payment_requests": grant.payment_requests.all() if grant is not None else [],
+        "request_form": request_form,
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "grants/public_draft.html", context, status=status)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from teilhabe.core.access import requires
 from teilhabe.core.audit_trail import log_reads
 from teilhabe.grants import applications
-from teilhabe.grants.application_models import Application
+from teilhabe.grants.application_models import Application, Grant
 from teilhabe.grants.forms_staff import AgendaForm, AssessmentForm, CompletenessForm
 from teilhabe.network.models import Body, Meeting
 
@@ -85,6 +85,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "documents": application.documents.all(),
         "history": application.history.select_related("by"),
         "assessments": application.assessments.all(),
+        "grant": Grant.objects.filter(application=application).first(),
         "forms": forms_,
     }
     status = 400 if request.method == "POST" else 200

@@ -2,7 +2,9 @@
 mediators with Romanian, Bulgarian, Romani varieties, Serbian, Turkish, Arabic,
 Ukrainian and Russian; six offices and a school as requesting bodies; a year of
 requests up to today (most fulfilled, some unfulfilled, some cancelled); outreach
-contacts and neighbourhood conflicts in three districts.
+contacts and neighbourhood conflicts in three districts; clearings of the QM at the
+Caritas to the city's KIM case management, accompanied by the pool's mediators, most
+accepted, some returned with a recommendation, two still waiting (`demo_clearings.py`).
 
 The pool is kept at the provider whose team lead is the demo's coordinator
 ("teamleitung"); the counsellor "berater" is one of the mediators, so the demo shows
@@ -21,6 +23,7 @@ from django.utils import timezone
 from teilhabe.accounts.models import User
 from teilhabe.funding.models import FundingProgramme
 from teilhabe.mediation import services
+from teilhabe.mediation.demo_clearings import load_clearings
 from teilhabe.mediation.models import MediationRequest, Mediator, RequestingBody
 from teilhabe.mediation.models_neighbourhood import ConflictEntry, OutreachContact
 from teilhabe.organisations.models import Area, Organisation
@@ -92,6 +95,7 @@ def load_mediation(requests: int = 300, seed: int = 14) -> None:
         )
         _play(request, mediators, chance, today, programme)
     _neighbourhood(districts, chance, today)
+    load_clearings(mediators, chance, today)
 
 
 def _mediators(pool: Organisation, districts: list[Area]) -> list[Mediator]:

@@ -272,7 +272,12 @@ class Assignment(models.Model):
         return f"{self.mediator} – {self.request}"
 
 
-# Outreach and neighbourhood conflicts (issue 14, item 5) live in their own module.
+# Outreach and neighbourhood conflicts (item 5) and the clearing (item 6): own modules.
+from teilhabe.mediation.models_clearing import (  # noqa: E402, F401
+    Clearing,
+    ClearingCriterion,
+    ClearingStatus,
+)
 from teilhabe.mediation.models_neighbourhood import (  # noqa: E402, F401
     ConflictEntry,
     ConflictTally,

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from teilhabe.mediation import views
+from teilhabe.mediation import views_clearing as clearings
+from teilhabe.mediation import views_criteria as criteria
 from teilhabe.mediation import views_neighbourhood as neighbourhood
 from teilhabe.mediation import views_requests as requests
 
@@ -33,5 +35,12 @@ urlpatterns = [
     path("konflikte/<id:pk>/", neighbourhood.conflict_edit, name="conflict_edit"),
     path("aufsuchend/", neighbourhood.outreach_list, name="outreach_list"),
     path("aufsuchend/neu/", neighbourhood.outreach_create, name="outreach_create"),
+    path("clearing/", clearings.clearing_list, name="clearing_list"),
+    path("clearing/neu/", clearings.clearing_create, name="clearing_create"),
+    path("clearing/<id:pk>/", clearings.clearing_detail, name="clearing_detail"),
+    path("clearing/<id:pk>/entscheiden/", clearings.clearing_decide, name="clearing_decide"),
+    path("clearing/lebensbereiche/", criteria.criteria_list, name="criteria_list"),
+    path("clearing/lebensbereiche/neu/", criteria.criterion_create, name="criterion_create"),
+    path("clearing/lebensbereiche/<id:pk>/", criteria.criterion_edit, name="criterion_edit"),
     path("extern/<slug:token>/", requests.outside_request, name="outside_request"),
 ]

@@ -3,6 +3,7 @@ list: accept an open request, confirm, give back with a reason, record completio
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,7 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from teilhabe.core import ratelimit
 from teilhabe.core.access import public, requires
+from teilhabe.core.middleware import client_address
 from teilhabe.mediation import access, matching, selectors, services
 from teilhabe.mediation.forms import ReasonForm, RequestForm, StaffRequestForm
 from teilhabe.mediation.models import RequestingBody, Side, Status
@@ -34,13 +37,35 @@ def request_create(request: HttpRequest) -> HttpResponse:
     return form_page(request, form, _("Request a mediator"), reverse("core:dashboard"))
 
 
+# Requests without a sign-in: every request to the token form per address (slows the
+# guessing of tokens), sent requests per body (a leaked link cannot flood the pool).
+# (count, seconds); settings.MEDIATION_OUTSIDE_RATE overrides either.
+OUTSIDE_RATE = {"address": (120, 600), "token": (30, 3600)}
+
+
+def _too_many(request: HttpRequest, scope: str, key: str) -> HttpResponse | None:
+    limit, window = {**OUTSIDE_RATE, **getattr(settings, "MEDIATION_OUTSIDE_RATE", {})}[scope]
+    verdict = ratelimit.hit(f"mediation-outside-{scope}", key, limit, window)
+    if verdict.allowed:
+        return None
+    response = render(request, "mediation/too_many.html", status=429)
+    response["Retry-After"] = str(verdict.retry_after)
+    return response
+
+
 @public
 def outside_request(request: HttpRequest, token: str) -> HttpResponse:
     """The form of a registered outside body (a school secretary's office): it shows
     the body's name and the form, nothing of other requests."""
+    refused = _too_many(request, "address", client_address(request) or "")
+    if refused is not None:
+        return refused
     body = get_object_or_404(RequestingBody, token=token, is_active=True)
     form = RequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        refused = _too_many(request, "token", body.token)
+        if refused is not None:
+            return refused
         item = form.save(commit=False)
         item.body = body
         item.organisation_id = body.organisation_id

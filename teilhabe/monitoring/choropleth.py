@@ -12,7 +12,7 @@ the lowest class.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,7 +117,14 @@ def _projector(areas: Sequence[MapArea]) -> Any:
     return project
 
 
-def svg(areas: Sequence[MapArea], title: str, description: str) -> SafeString:
+def svg(
+    areas: Sequence[MapArea],
+    title: str,
+    description: str,
+    fill: Callable[[MapArea], str | None] | None = None,
+) -> SafeString:
+    """`fill` gives an area's colour where the classes are not the quantiles of the
+    values (the index's configured classes); None there means "left out", grey."""
     project = _projector(areas)
     upper = area_limits(areas)
     colours = legend_rows(upper)
@@ -133,19 +140,19 @@ def svg(areas: Sequence[MapArea], title: str, description: str) -> SafeString:
     ]
     for area in areas if project else []:
         if area.cell.hidden:
-            fill, shown = "url(#hatched)", "."
+            colour, shown = "url(#hatched)", "."
         elif area.cell.value is None:
-            fill, shown = NO_DATA, "–"
+            colour, shown = NO_DATA, "–"
         else:
-            fill = colours[class_of(float(area.cell.value), upper)][0]
-            shown = _number(float(area.cell.value))
+            chosen = fill(area) if fill else colours[class_of(float(area.cell.value), upper)][0]
+            colour, shown = chosen or NO_DATA, _number(float(area.cell.value))
         path = " ".join(
             "M" + " L".join(project(p) for p in ring) + " Z"
             for poly in polygons(area.geometry)
             for ring in poly
         )
         parts.append(
-            f'<path d="{path}" fill="{fill}" fill-rule="evenodd" stroke="#1b2f63" '
+            f'<path d="{path}" fill="{colour}" fill-rule="evenodd" stroke="#1b2f63" '
             f'stroke-width="1"><title>{escape(area.name)}: {escape(shown)}</title></path>'
         )
     parts.append("</svg>")

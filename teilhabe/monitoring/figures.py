@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db.models import Sum
@@ -22,6 +22,7 @@ from teilhabe.monitoring.models import (
     SuppliedIndicator,
     SuppliedValue,
 )
+from teilhabe.monitoring.registry import area_count, area_indicators
 from teilhabe.organisations.models import Area
 
 CATEGORIES = tuple(category.value for category in Category)
@@ -155,12 +156,17 @@ DEFAULT_INDICATORS: tuple[Indicator, ...] = (
 
 
 def indicators() -> list[Indicator]:
-    """The default indicators and every indicator a statistics office supplied."""
+    """The default indicators, those other apps register (monitoring/registry.py: the
+    counselling reach) and every indicator a statistics office supplied."""
+    registered = [
+        Indicator(i.code, i.label, f"reg:{i.count}", i.denominator, i.factor)
+        for i in area_indicators()
+    ]
     supplied = [
         Indicator(i.code, i.title, f"num:{i.code}", f"den:{i.code}", i.factor)
         for i in SuppliedIndicator.objects.all()
     ]
-    return [*DEFAULT_INDICATORS, *supplied]
+    return [*DEFAULT_INDICATORS, *registered, *supplied]
 
 
 @dataclass(frozen=True)
@@ -228,9 +234,32 @@ def supplied_sums(stichtag: datetime.date, given: dict[int, int]) -> dict[str, i
     return result
 
 
+def rolled_sums(stichtag: datetime.date, given: Mapping[int, int]) -> dict[str, int]:
+    """A complete count (every record counted where it is, nothing missing: an area
+    without an entry has 0) for every area valid on the date: its own count and the
+    counts of every area below it."""
+    areas = [a for a in Area.objects.all() if a.is_valid_on(stichtag)]
+    children: dict[int | None, list[Area]] = defaultdict(list)
+    for area in areas:
+        children[area.parent_id].append(area)
+    result: dict[str, int] = {}
+
+    def visit(area: Area, path: tuple[int, ...]) -> int:
+        below = [visit(c, (*path, area.pk)) for c in children[area.pk] if c.pk not in path]
+        result[area.code] = given.get(area.pk, 0) + sum(below)
+        return result[area.code]
+
+    valid = {a.pk for a in areas}
+    for area in areas:
+        if area.parent_id is None or area.parent_id not in valid:
+            visit(area, ())
+    return result
+
+
 def measures(stichtag: datetime.date, wanted: Iterable[str] = ()) -> Measures:
     """Every measure of every area on the date: the register's and the supplied ones."""
     out = register_measures(stichtag)
+    register = set(out)
 
     def merge(name: str, given: dict[int, int]) -> None:
         for code, n in supplied_sums(stichtag, given).items():
@@ -240,6 +269,13 @@ def measures(stichtag: datetime.date, wanted: Iterable[str] = ()) -> Measures:
     if sgb2.exists():
         merge("sgb2", dict(sgb2.values_list("area_id", "persons")))
         merge("sgb2_u15", dict(sgb2.values_list("area_id", "under_15")))
+    for name in {n for n in wanted if n.startswith("reg:")}:
+        registered = area_count(name.split(":", 1)[1])
+        if registered is not None and register:  # counts of the date's calendar year,
+            # for the areas with register figures (its indicators divide by those)
+            for code, n in rolled_sums(stichtag, registered.count(stichtag.year)).items():
+                if code in register:
+                    out[code][name] = n
     codes = {name.split(":", 1)[1] for name in wanted if name.startswith(("num:", "den:"))}
     values = SuppliedValue.objects.filter(stichtag=stichtag, indicator__code__in=codes)
     for code in codes:

@@ -221,3 +221,22 @@ class SuppliedValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.area_id} {self.stichtag}"
+
+
+# The index configuration lives in its own module (models.py stays short).
+from teilhabe.monitoring.models_index import IndexConfig, IndexIndicator  # noqa: E402
+
+__all__ = [
+    "Category",
+    "CategoryCount",
+    "CountryCount",
+    "History",
+    "IndexConfig",
+    "IndexIndicator",
+    "ReferenceDate",
+    "RegisterRun",
+    "Sex",
+    "Sgb2Count",
+    "SuppliedIndicator",
+    "SuppliedValue",
+]

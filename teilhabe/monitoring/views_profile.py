@@ -5,6 +5,7 @@ published form (`?form=veroeffentlicht`)."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -18,6 +19,8 @@ from teilhabe.monitoring.linechart import line_chart
 from teilhabe.monitoring.models import ReferenceDate
 from teilhabe.monitoring.profile import Profile, cells, profile
 from teilhabe.monitoring.profile_pdf import profile_pdf
+from teilhabe.monitoring.registry import area_indicators
+from teilhabe.monitoring.whathappens import what_happens
 from teilhabe.organisations.models import Area
 
 view_published = requires("monitoring.view_published")
@@ -59,6 +62,17 @@ def _profile_or_404(request: HttpRequest, pk: int) -> tuple[Area, Profile]:
     return area, found
 
 
+def _happenings(area: Area, found: Profile) -> dict[str, Any]:
+    """The profile's "What happens there": the counselling reach (indicators other apps
+    register) and the sections of monitoring/registry.py."""
+    registered = {i.code for i in area_indicators()}
+    figures = area_figures(found.stichtag) or {}
+    return {
+        "reach": [row for row in found.rows if row.indicator.code in registered],
+        "happenings": what_happens(area, found.stichtag, found.published, figures),
+    }
+
+
 @view_published
 def area_profile(request: HttpRequest, pk: int) -> HttpResponse:
     area, found = _profile_or_404(request, pk)
@@ -67,6 +81,7 @@ def area_profile(request: HttpRequest, pk: int) -> HttpResponse:
         "profile": found,
         "chart": line_chart(found),
         "may_see_unpublished": request.user.has_perm("monitoring.view_unpublished"),
+        **_happenings(area, found),
     }
     return render(request, "monitoring/profile.html", context)
 
@@ -74,7 +89,9 @@ def area_profile(request: HttpRequest, pk: int) -> HttpResponse:
 @view_published
 def area_profile_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     area, found = _profile_or_404(request, pk)
-    response = HttpResponse(profile_pdf(found), content_type="application/pdf")
+    response = HttpResponse(
+        profile_pdf(found, _happenings(area, found)), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="steckbrief-{area.pk}.pdf"'
     return response
 

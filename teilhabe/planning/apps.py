@@ -15,6 +15,19 @@ class PlanningConfig(AppConfig):
 
         register_import("plan", plan)
 
+        from teilhabe.core.jobs import register_recovery
+        from teilhabe.planning.jobs import fail_interrupted
+
+        register_recovery(fail_interrupted)
+
+        from teilhabe.planning import dashboard
+
+        dashboard.register()
+
+        from teilhabe.planning import area_section
+
+        area_section.register()  # the plan's measures on the district profile
+
         from django.db.models.signals import post_delete
 
         from teilhabe.planning.models import ProgressEntry

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.db.models import QuerySet
+
 from teilhabe.funding.models import FundingProgramme
 from teilhabe.organisations.models import Area
 from teilhabe.planning.models import Concept, FieldOfAction, Goal, Measure, ProgressEntry, Status
@@ -93,6 +95,45 @@ def goal_fields(goals: Sequence[tuple[int, int | None, int | None]]) -> dict[int
     return result
 
 
+def _fold_entries(
+    measures: Mapping[int, MeasureOnDate], entries: QuerySet[ProgressEntry], day: datetime.date
+) -> None:
+    """Sets status, stand and last entry on `day` from the entries (plan.md: the latest
+    entry on or before D that sets each; same-date entries in stored order)."""
+    rows = (
+        entries.filter(date__lte=day)
+        .order_by("measure_id", "date", "id")
+        .values_list("measure_id", "date", "status", "stand")
+    )
+    for measure_id, date, status, stand in rows.iterator(chunk_size=5000):
+        measure = measures[measure_id]
+        measure.last_entry = date  # ascending: the last one seen is the latest
+        if status:
+            measure.status = status
+        if stand is not None:
+            measure.stand = stand
+
+
+def is_silent(measure: MeasureOnDate, day: datetime.date) -> bool:
+    """`ohne_fortschritt`: running on D and no entry of any kind dated D − 179 … D."""
+    silent_since = day - datetime.timedelta(days=SILENCE_DAYS)
+    return measure.status == Status.RUNNING.value and (
+        measure.last_entry is None or measure.last_entry < silent_since
+    )
+
+
+def states_on(measure_ids: Iterable[int], day: datetime.date) -> dict[int, MeasureOnDate]:
+    """{measure id: status, stand and last entry on `day`} for a few measures of any
+    concepts, without goals, fields and areas (the reminders of reminders.py)."""
+    ids = set(measure_ids)
+    measures = {
+        pk: MeasureOnDate(code)
+        for pk, code in Measure.objects.filter(pk__in=ids).values_list("pk", "code")
+    }
+    _fold_entries(measures, ProgressEntry.objects.filter(measure_id__in=ids), day)
+    return measures
+
+
 def measures_on(concept: Concept, day: datetime.date) -> dict[int, MeasureOnDate]:
     """{measure id: the measure as it stood on `day`, with its goals, fields and areas}."""
     measures = {
@@ -101,18 +142,7 @@ def measures_on(concept: Concept, day: datetime.date) -> dict[int, MeasureOnDate
             "pk", "code", "planned_cost", "funding_id"
         )
     }
-    entries = (
-        ProgressEntry.objects.filter(measure__concept=concept, date__lte=day)
-        .order_by("measure_id", "date", "id")
-        .values_list("measure_id", "date", "status", "stand")
-    )
-    for measure_id, date, status, stand in entries.iterator(chunk_size=5000):
-        measure = measures[measure_id]
-        measure.last_entry = date  # ascending: the last one seen is the latest
-        if status:
-            measure.status = status
-        if stand is not None:
-            measure.stand = stand
+    _fold_entries(measures, ProgressEntry.objects.filter(measure__concept=concept), day)
 
     goals = list(Goal.objects.filter(concept=concept).values_list("pk", "field_id", "parent_id"))
     goal_parent = {gid: pid for gid, _fid, pid in goals}
@@ -175,7 +205,6 @@ def plan_report(concept: Concept, day: datetime.date) -> dict[str, Any]:
     measures = list(by_id.values())
     fields = FieldOfAction.objects.filter(concept=concept).order_by("code")
     goals = Goal.objects.filter(concept=concept).order_by("code")
-    silent_since = day - datetime.timedelta(days=SILENCE_DAYS)
     area_parent = dict(Area.objects.values_list("pk", "parent_id"))
     in_field: dict[int, list[MeasureOnDate]] = defaultdict(list)
     in_goal: dict[int, list[MeasureOnDate]] = defaultdict(list)
@@ -207,11 +236,6 @@ def plan_report(concept: Concept, day: datetime.date) -> dict[str, Any]:
             for code, members in per_goal.items()
         },
         "gebiete": _areas(concept, measures, area_parent),
-        "ohne_fortschritt": sorted(
-            m.code
-            for m in measures
-            if m.status == Status.RUNNING.value
-            and (m.last_entry is None or m.last_entry < silent_since)
-        ),
+        "ohne_fortschritt": sorted(m.code for m in measures if is_silent(m, day)),
         "foerderung_endet": _funding_ends(measures, day),
     }

@@ -33,6 +33,7 @@ RESERVED_SLUGS = frozenset(
     {
         "fortschritt",
         "handlungsfelder",
+        "import",
         "indikatoren",
         "massnahmen",
         "meine-massnahmen",
@@ -226,12 +227,14 @@ class Measure(VersionedModel):
 
 class IndicatorSource(models.TextChoices):
     """Where an indicator's value comes from: typed in, or an output Teilhabe already
-    counts for the measure's lead organisation (planning/indicator_values.py)."""
+    counts, for the measure's lead organisation or its areas (planning/indicator_values.py)."""
 
     MANUAL = "", _("entered by hand (no value read from data)")
     GROUP_ATTENDANCES = "gruppen_teilnahmen", _("group attendances of the lead organisation")
     PROGRAMME_FAMILIES = "programm_familien", _("families in the lead organisation's programmes")
     VOLUNTEERS = "freiwillige", _("volunteers of the lead organisation")
+    # Not the lead's: every service's sessions with clients living in the measure's areas.
+    AREA_SESSIONS = "beratungen_gebiete", _("counselling sessions in the measure's areas")
 
 
 class Indicator(VersionedModel):
@@ -311,3 +314,7 @@ class ProgressEntry(models.Model):
         if not self._state.adding:
             raise ValueError("Progress entries are only ever added, never changed.")
         super().save(*args, **kwargs)
+
+
+# The runs of the plan import's upload page live in their own module (models.py stays short).
+from teilhabe.planning.models_import import PlanImportRun  # noqa: E402, F401

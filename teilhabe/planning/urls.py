@@ -1,6 +1,6 @@
 from django.urls import path
 
-from teilhabe.planning import views, views_keep
+from teilhabe.planning import views, views_editions, views_import, views_keep
 
 app_name = "planning"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("", views.concept_list, name="concept_list"),
     path("neu/", views_keep.concept_create, name="concept_create"),
     path("meine-massnahmen/", views.my_measures, name="my_measures"),
+    path("import/", views_import.upload, name="import"),
+    path("import/<id:pk>/", views_import.status, name="import_status"),
     path("massnahmen/<id:pk>/", views.measure_detail, name="measure_detail"),
     path("massnahmen/<id:pk>/bearbeiten/", views_keep.measure_edit, name="measure_edit"),
     path("massnahmen/<id:pk>/fortschritt/", views_keep.progress_create, name="progress_create"),
@@ -30,4 +32,6 @@ urlpatterns = [
     path("<slug:slug>/massnahmen/neu/", views_keep.measure_create, name="measure_create"),
     path("<slug:slug>/synopse/", views.synopsis_page, name="synopsis"),
     path("<slug:slug>/gebiete/<id:pk>/", views.district_plan, name="district_plan"),
+    path("<slug:slug>/nachfolger/", views_editions.successor_create, name="successor_create"),
+    path("<slug:slug>/ohne-fortschritt/", views_editions.silent_list, name="silent_list"),
 ]

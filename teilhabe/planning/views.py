@@ -17,7 +17,7 @@ from teilhabe.core.access import requires
 from teilhabe.core.audit_trail import log_read
 from teilhabe.documents import storage
 from teilhabe.organisations.models import Area
-from teilhabe.planning import access, selectors
+from teilhabe.planning import access, measure_sections, selectors
 from teilhabe.planning.models import Concept, Goal, ProgressEntry
 from teilhabe.planning.rollup import PlanOnDate
 from teilhabe.planning.synopsis import dates_of, synopsis
@@ -51,6 +51,9 @@ def concept_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "fields": selectors.concept_tree(plan),
         "total": plan.for_concept(),
         "districts": selectors.district_areas(concept),
+        # The editions before and after this one (editions.py); None when there is none.
+        "predecessor": concept.predecessor,
+        "successor": Concept.objects.filter(predecessor=concept).first(),
     }
     return render(request, "planning/concept_detail.html", context)
 
@@ -105,6 +108,8 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "areas": measure.areas.order_by("level", "code"),
         "can_record": access.can_record(request.user, measure),
         "can_keep": access.keeps_plan(request.user),
+        # Sections other apps register (measure_sections.py), e.g. the ideas behind it.
+        "sections": measure_sections.sections_for(request, measure),
     }
     return render(request, "planning/measure_detail.html", context)
 

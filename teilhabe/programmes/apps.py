@@ -9,3 +9,6 @@ class ProgrammesConfig(AppConfig):
 
     def ready(self) -> None:
         from teilhabe.programmes import dashboard  # noqa: F401  (registers the panel)
+        from teilhabe.programmes.area_figures import register as register_area_figures
+
+        register_area_figures()  # families per area for the district monitoring

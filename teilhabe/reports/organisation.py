@@ -28,6 +28,7 @@ from teilhabe.network.models import Body, BodyMembership
 from teilhabe.organisations.models import Organisation, Service
 from teilhabe.programmes.figures import programme_figures
 from teilhabe.programmes.models import EarlyEndReason, Programme
+from teilhabe.reports.parts import organisation_sections
 from teilhabe.reports.presentation import AnnualReport, annual_report
 from teilhabe.reports.report_tables import (
     Cell,
@@ -85,6 +86,8 @@ class OrganisationReport:
     activities: ActivityReport
     network: dict[str, Any]
     created: datetime.date = field(default_factory=timezone.localdate)
+    # the sections other apps register (reports/parts.py), computed once
+    parts: list[ReportSection] = field(default_factory=list)
 
     @property
     def service_codes(self) -> list[str]:
@@ -97,6 +100,7 @@ class OrganisationReport:
             self._groups_and_events(),
             self._volunteers(),
             self._network(),
+            *self.parts,
         ]
 
     def _casework(self) -> ReportSection:
@@ -379,4 +383,5 @@ def organisation_report(
         programmes=[(programme, programme_figures([programme], year)) for programme in chosen],
         activities=activity_figures.activity_report(organisation, year),
         network=network_figures(organisation, year),
+        parts=organisation_sections(organisation, year),
     )

@@ -20,6 +20,7 @@ from teilhabe.core.forms import KernForm
 from teilhabe.organisations.models import Service
 from teilhabe.reports import city_exports
 from teilhabe.reports.models import FrozenReport
+from teilhabe.reports.parts import city_parts
 from teilhabe.reports.statistics import CityStatistics, city_statistics
 
 view_city_statistics = requires("reports.view_city_statistics")
@@ -78,7 +79,14 @@ def _statistics(request: HttpRequest) -> tuple[CityFilterForm, CityStatistics | 
 @view_city_statistics
 def city(request: HttpRequest) -> HttpResponse:
     form, statistics, query = _statistics(request)
-    context = {"form": form, "statistics": statistics, "query": query, "formats": list(EXPORTS)}
+    context: dict[str, Any] = {
+        "form": form,
+        "statistics": statistics,
+        "query": query,
+        "formats": list(EXPORTS),
+        # what other apps publish for the city (reports/parts.py), already protected
+        "parts": city_parts(statistics.year) if statistics else [],
+    }
     return render(request, "reports/city_statistics.html", context)
 
 

@@ -216,6 +216,12 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "planning:progress_attachment": ({"pk": "<plan_entry>"}, PLAN_READERS | PLAN_LEADS),
     "planning:my_measures": ({}, PLAN_LEADS),
     "planning:synopsis": ({"slug": "<concept>"}, PLAN_READERS),
+    # planning: successor editions and the coordinator's list of silent measures
+    "planning:successor_create": ({"slug": "<concept>"}, PLAN_KEEPERS),
+    "planning:silent_list": ({"slug": "<concept>"}, PLAN_READERS),
+    # planning: the upload page of the plan import and the status of its run
+    "planning:import": ({}, PLAN_KEEPERS),
+    "planning:import_status": ({"pk": "<plan_import>"}, PLAN_KEEPERS),
     "reports:plan_export": ({"slug": "<concept>", "fmt": "csv"}, PLAN_READERS),
     "reports:synopsis_export": ({"slug": "<concept>", "fmt": "xlsx"}, PLAN_READERS),
     "grants:board_item": ({"pk": "<board_item>"}, NETWORK),
@@ -224,6 +230,24 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "grants:application_list": ({}, FUNDING_KEEPERS),
     "grants:application_detail": ({"pk": "<application>"}, FUNDING_KEEPERS),
     "grants:public:draft": ({"token": "<application_token>"}, PUBLIC),
+    # grants: notices, payments, the papers of a board meeting (board convened by the
+    # provider, so its network roles are the board's secretariat and read the papers)
+    "grants:grant_detail": ({"pk": "<grant>"}, FUNDING_KEEPERS),
+    "grants:notice_download": ({"pk": "<grant_notice>"}, FUNDING_KEEPERS),
+    "grants:notice_template": ({}, FUNDING_KEEPERS),
+    "grants:decision_pack": ({"pk": "<board_meeting>"}, NETWORK),
+    "grants:minutes": ({"pk": "<board_meeting>"}, NETWORK),
+    # proofs: proof of use (the public page opens only with a granted application's
+    # token; another token is a 404, tested in proofs/tests/test_public_page.py) and the
+    # public list of grants
+    "proofs:public:proof": ({"token": "<proof_token>"}, PUBLIC),
+    "proofs:public:grants": ({}, PUBLIC),
+    "proofs:public:grants_csv": ({}, PUBLIC),
+    "proofs:public:grants_json": ({}, PUBLIC),
+    "proofs:proof_list": ({}, FUNDING_KEEPERS),
+    "proofs:proof_detail": ({"pk": "<proof_grant>"}, FUNDING_KEEPERS),
+    "proofs:yearly": ({}, FUNDING_READERS),
+    "proofs:yearly_xlsx": ({}, FUNDING_READERS),
     "funding:programme_list": ({}, FUNDING_READERS),
     "funding:programme_create": ({}, FUNDING_KEEPERS),
     "funding:programme_detail": ({"pk": "<funding_programme>"}, FUNDING_READERS),
@@ -266,12 +290,27 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "mediation:conflict_edit": ({"pk": "<conflict>"}, CASEWORK),
     "mediation:outreach_list": ({}, CASEWORK),
     "mediation:outreach_create": ({}, CASEWORK),
+    # mediation: clearing to case management (access through casework/access.py)
+    "mediation:clearing_list": ({}, CASEWORK),
+    "mediation:clearing_create": ({}, CASEWORK),
+    "mediation:clearing_detail": ({"pk": "<clearing>"}, CASEWORK),
+    "mediation:clearing_decide": ({"pk": "<clearing>"}, CASEWORK),
+    "mediation:criteria_list": ({}, ADMIN),
+    "mediation:criterion_create": ({}, ADMIN),
+    "mediation:criterion_edit": ({"pk": "<clearing_criterion>"}, ADMIN),
     "monitoring:register_upload": ({}, STATISTICS_OFFICE),
     "monitoring:register_status": ({"pk": "<register_run>"}, STATISTICS_OFFICE),
     "monitoring:profile_index": ({}, CITY_STATISTICS),
     "monitoring:profile": ({"pk": "<monitoring_area>"}, CITY_STATISTICS),
     "monitoring:profile_pdf": ({"pk": "<monitoring_area>"}, CITY_STATISTICS),
     "monitoring:map": ({}, CITY_STATISTICS),
+    # monitoring: the status and dynamics index
+    "monitoring:index_list": ({}, CITY_STATISTICS),
+    "monitoring:index_create": ({}, CITY_STATISTICS),
+    "monitoring:index_result": ({"pk": "<index_config>"}, CITY_STATISTICS),
+    "monitoring:index_edit": ({"pk": "<index_config>"}, CITY_STATISTICS),
+    "monitoring:index_json": ({"pk": "<index_config>"}, CITY_STATISTICS),
+    "monitoring:index_csv": ({"pk": "<index_config>"}, CITY_STATISTICS),
     "audit:log": ({}, DPO),
     "audit:export": ({}, DPO),
     "retention:overview": ({}, DPO),
@@ -279,6 +318,17 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "retention:hold": ({"pk": "<case>"}, DPO),
     "retention:release": ({"pk": "<case>"}, DPO),
     "retention:periods": ({}, ADMIN),
+    # participation (teilhabe/participation): the plan's readers read, its keeper keeps;
+    # the public page of a published concept needs no sign-in.
+    "participation:overview": ({}, PLAN_READERS),
+    "participation:event_list": ({"slug": "<participation_concept>"}, PLAN_READERS),
+    "participation:event_create": ({"slug": "<participation_concept>"}, PLAN_KEEPERS),
+    "participation:event_detail": ({"pk": "<participation_event>"}, PLAN_READERS),
+    "participation:event_edit": ({"pk": "<participation_event>"}, PLAN_KEEPERS),
+    "participation:idea_create": ({"pk": "<participation_event>"}, PLAN_KEEPERS),
+    "participation:idea_answer": ({"pk": "<participation_idea>"}, PLAN_KEEPERS),
+    "participation:idea_new_measure": ({"pk": "<participation_idea>"}, PLAN_KEEPERS),
+    "participation:public:plan": ({"slug": "<participation_concept>"}, PUBLIC),
 }
 
 
@@ -332,8 +382,10 @@ def case_world(counsellor: Any) -> dict[str, Any]:
     from teilhabe.monitoring.tests.world import monitoring_world
     from teilhabe.network.tests.world import network_world
     from teilhabe.organisations.models import Organisation, Service
+    from teilhabe.participation.tests.world import participation_world
     from teilhabe.planning.tests.world import planning_world
     from teilhabe.programmes.tests.world import programme_world
+    from teilhabe.proofs.tests.world import role_matrix_world as proofs_world
 
     provider, city = (
         Organisation.objects.get(slug="diakonie"),
@@ -392,7 +444,9 @@ def case_world(counsellor: Any) -> dict[str, Any]:
         **monitoring_world(),
         **funding_world(provider),
         **grants_world(provider),
+        **proofs_world(),
         **mediation_world(provider, counsellor),
+        **participation_world(),
     }
 
 

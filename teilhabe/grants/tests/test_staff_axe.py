@@ -1,6 +1,7 @@
 """The staff and board pages of grants in headless Chromium with axe-core, as the
-integration coordinator: the list and one application, the board's set-up, and the
-item page with an excluded member and the live quorum."""
+integration coordinator: the list and one application, the board's set-up, the
+item page with an excluded member and the live quorum, a grant with its notice and
+payments, the notice's template, and the grantee's page with the payment request."""
 
 from __future__ import annotations
 
@@ -54,6 +55,9 @@ def test_the_staff_pages_pass_axe(browser: Browser, live_server: Any, settings: 
         ("grants:application_detail", {"pk": application.pk}),
         ("grants:board_setup", {"pk": world["<board>"]}),
         ("grants:board_item", {"pk": world["<board_item>"]}),
+        ("grants:grant_detail", {"pk": world["<grant>"]}),
+        ("grants:notice_template", {}),
+        ("grants:public:draft", {"token": world["<grant_token>"]}),
     ]:
         url = live_server.url + reverse(name, kwargs=kwargs)
         response = page.goto(url)

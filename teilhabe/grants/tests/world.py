@@ -86,9 +86,99 @@ def role_matrix_world(provider: Organisation) -> dict[str, Any]:
         },
         [("Honorare", Decimal("500"))],
     )
+    granted = granted_world(provider, board=board)
     return {
         "<board_item>": board["item"].pk,
         "<board>": board["body"].pk,
         "<application_token>": token,
         "<application>": application.pk,
+        "<board_meeting>": board["meeting"].pk,
+        "<grant>": granted["grant"].pk,
+        "<grant_notice>": stored_notice(granted["grant"]).pk,
+        # not a URL of the matrix: the axe test opens the grantee's page with it
+        "<grant_token>": granted["token"],
     }
+
+
+def stored_notice(grant: Any) -> Any:
+    """A notice row with a small PDF in the private folder, without WeasyPrint (the
+    role matrix builds its world for every URL; rendering is tested in test_notices)."""
+    from teilhabe.documents import storage
+    from teilhabe.grants.grant_models import GrantNotice
+
+    content = b"%PDF-1.4\n%%EOF\n"
+    stored = storage.store([content], len(content))
+    return GrantNotice.objects.create(
+        grant=grant,
+        purpose="Sprachcafé",
+        starts_on=datetime.date(2025, 4, 1),
+        ends_on=datetime.date(2025, 12, 31),
+        proof_due_on=datetime.date(2026, 3, 31),
+        issued_on=DAY,
+        file_id=stored.file_id,
+        size=stored.size,
+        sha256=stored.sha256,
+    )
+
+
+def granted_world(
+    owner: Organisation,
+    budget: str = "10000",
+    amount: str = "4500",
+    board: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """`board_world` plus a fund with a budget in 2025 and an application of the
+    applicant association carried through assessment, the agenda and an adopted
+    decision (3 yes, 1 no; Cem excluded, Dora recused) to a grant of `amount`."""
+    from decimal import Decimal
+
+    from teilhabe.funding import services as funding
+    from teilhabe.funding.models import Fund, FundKind
+    from teilhabe.grants import applications
+    from teilhabe.planning.models import Concept, FieldOfAction
+
+    board = board or board_world(owner)
+    fund = Fund.objects.create(name="Kleinprojekte Welt", kind=FundKind.SMALL_PROJECTS)
+    funding.set_budget(fund, 2025, Decimal(budget))
+    field = FieldOfAction.objects.create(
+        concept=Concept.objects.create(slug="zuschuesse-welt", title="Welt"),
+        code="HF1",
+        title="Bildung",
+    )
+    application, token = applications.start(
+        fund,
+        2025,
+        {
+            "organisation_name": "Kulturverein Brücke e. V.",
+            "organisation_address": "Brückenstraße 1\n12345 Musterstadt",
+            "contact_name": "Ayşe Demir",
+            "contact_email": "demir@bruecke.example",
+            "title": "Sprachcafé",
+            "field_of_action": field,
+            "own_contribution": Decimal("500"),
+            "requested": Decimal("5000"),
+        },
+        [("Honorare", Decimal("4000")), ("Miete", Decimal("1500"))],
+    )
+    application.applicant_actor = board["applicant"]
+    application.save(update_fields=["applicant_actor"])
+    applications.submit(application)
+    applications.check_completeness(application, None, complete=True, note="")
+    applications.assess(
+        application,
+        None,
+        content="Passt zum Handlungsfeld Bildung.",
+        calculation="Miete zu hoch angesetzt.",
+        eligible_costs=Decimal("5000"),
+        recommendation="teilweise",
+        recommended_amount=Decimal(amount),
+    )
+    item = applications.put_on_agenda(application, board["meeting"], None)
+    a, b, c, d, e = board["members"]
+    attend(board["meeting"], a, b, c, d, e)
+    services.recuse(item, d, "Nachbarin der Projektleitung", None)
+    services.record_counts(item, None, yes=2, no=1, abstain=0)
+    grant = applications.apply_decision(application, None, DAY)
+    assert grant is not None
+    return {**board, "fund": fund, "application": application, "token": token,
+            "grant_item": item, "grant": grant}  # fmt: skip

@@ -7,7 +7,11 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from teilhabe.mediation import services
+from teilhabe.casework import handover
+from teilhabe.casework import services as casework
+from teilhabe.casework.models import Person, Referral
+from teilhabe.mediation import clearing, services
+from teilhabe.mediation.criteria import install_default_criteria
 from teilhabe.mediation.models import (
     ConflictEntry,
     MediationRequest,
@@ -17,7 +21,9 @@ from teilhabe.mediation.models import (
     RequestingBody,
     Subject,
 )
-from teilhabe.organisations.models import Organisation
+from teilhabe.mediation.models_clearing import Clearing, ClearingCriterion
+from teilhabe.organisations.models import Organisation, Service
+from teilhabe.organisations.services import create_organisation
 
 
 def make_request(body: RequestingBody, **fields: Any) -> MediationRequest:
@@ -65,6 +71,8 @@ def mediation_world(provider: Organisation, counsellor: Any) -> dict[str, Any]:
         outcome="laufend",
     )
     return {
+        "<clearing>": make_clearing(provider, counsellor, mediator).pk,
+        "<clearing_criterion>": ClearingCriterion.objects.get(code="wohnen").pk,
         "<conflict>": conflict.pk,
         "<mediator>": mediator.pk,
         "<requesting_body>": body.pk,
@@ -73,3 +81,45 @@ def mediation_world(provider: Organisation, counsellor: Any) -> dict[str, Any]:
         "<assigned_request>": assigned.pk,
         "<assignment>": assignment.pk,
     }
+
+
+def clearing_referral(
+    provider: Organisation, counsellor: Any, last_name: str = "Dragan"
+) -> Referral:
+    """A client of `provider` (MBE, `counsellor` responsible) with a consented clearing
+    hand-over to the city's KIM case management, waiting for its decision."""
+    city = Organisation.objects.filter(slug="stadt").first() or create_organisation(
+        "stadt", "Stadt", ["KIM"], Organisation.Kind.CITY_OFFICE
+    )
+    person = Person.objects.create(organisation=provider, first_name="Mirela", last_name=last_name)
+    case = casework.open_case(
+        client=person,
+        service_id=Service.objects.get(code="MBE").pk,
+        kind="beratung",
+        opened_on=datetime.date(2024, 1, 1),
+        access_route="familie",
+        responsible=counsellor,
+    )
+    consent = handover.record_consent(
+        person,
+        user=counsellor,
+        recipient=city,
+        recipient_service=Service.objects.get(code="KIM"),
+        purpose="Clearing",
+        given_on=datetime.date(2024, 2, 1),
+        explained_language="ron",
+        refusal_explained=True,
+        withdrawal_explained=True,
+    )
+    return handover.propose(case, consent=consent, kind="clearing", note="", user=counsellor)
+
+
+def make_clearing(provider: Organisation, counsellor: Any, mediator: Mediator | None) -> Clearing:
+    install_default_criteria()  # a flushed database has lost the migration's rows
+    return clearing.record(
+        clearing_referral(provider, counsellor),
+        criteria=ClearingCriterion.objects.filter(code__in=["wohnen", "schulden"]),
+        assessment="Wohnung gekündigt, Schulden beim Energieversorger",
+        mediator=mediator,
+        user=counsellor,
+    )

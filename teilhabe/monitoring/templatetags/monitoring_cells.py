@@ -20,3 +20,14 @@ def cell(value: Cell) -> str:
     if isinstance(value.value, int):
         return number_format(value.value, force_grouping=True)
     return number_format(value.value, 2)
+
+
+@register.filter
+def index_value(value: float | None) -> str:
+    """An index value with two decimals; "–" where the area has none (never 0)."""
+    return "–" if value is None else number_format(round(value, 2), 2)
+
+
+@register.filter
+def index_class(found: int | None, labels: list[str]) -> str:
+    return "–" if found is None else f"{found + 1}: {labels[found]}"

@@ -1,7 +1,8 @@
 """The district monitoring's pages in headless Chromium with axe-core (the rule of
 core/tests/test_browser.py, limited to monitoring so that it can run on its own): the
-profile list, a district profile with its time series chart and the map, as the
-integration coordinator (published form) and as the statistics office."""
+index list, form and result (status and dynamics map), the profile list, a district
+profile with its time series chart and the map, as the integration coordinator
+(published form) and as the statistics office."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from teilhabe.core.tests.test_browser import (
     new_context,
 )
 from teilhabe.demo import musterstadt
+from teilhabe.monitoring.models import IndexConfig, IndexIndicator
 from teilhabe.monitoring.services import import_register
 from teilhabe.monitoring.tests.helpers import STICHTAG, hierarchy, write
 from teilhabe.monitoring.tests.test_import import EXTRACT
@@ -49,7 +51,21 @@ def test_monitoring_pages_pass_axe(
     import_register(write(tmp_path / "a.csv", EXTRACT), STICHTAG)
     older = write(tmp_path / "b.csv", [*EXTRACT, "r12;1940;;w;P1b;DE;;;;;;;"])
     import_register(older, datetime.date(2023, 12, 31))
+    index = IndexConfig.objects.create(
+        title="Index",
+        level=2,
+        stichtag=STICHTAG,
+        comparison=datetime.date(2023, 12, 31),
+        limits=[-1, 1],
+        min_residents=1,
+    )
+    IndexIndicator.objects.create(config=index, indicator="anteil_mh", direction=1)
     pages = {
+        "index-list": reverse("monitoring:index_list"),
+        "index-create": reverse("monitoring:index_create"),
+        "index-result": reverse("monitoring:index_result", kwargs={"pk": index.pk}),
+        "index-dynamics": reverse("monitoring:index_result", kwargs={"pk": index.pk})
+        + "?karte=dynamik",
         "profile-index": reverse("monitoring:profile_index"),
         "profile": reverse("monitoring:profile", kwargs={"pk": areas["D1"].pk}),
         "map": reverse("monitoring:map") + "?indikator=anteil_65plus&ebene=2",

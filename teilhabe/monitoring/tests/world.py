@@ -6,7 +6,13 @@ import datetime
 
 from teilhabe.accounts.models import User
 from teilhabe.accounts.roles import Role
-from teilhabe.monitoring.models import CategoryCount, ReferenceDate, RegisterRun
+from teilhabe.monitoring.models import (
+    CategoryCount,
+    IndexConfig,
+    IndexIndicator,
+    ReferenceDate,
+    RegisterRun,
+)
 from teilhabe.organisations.models import Area
 
 
@@ -26,4 +32,8 @@ def monitoring_world() -> dict[str, int]:
     CategoryCount.objects.create(
         reference_date=date, area=area, age_from=25, sex="w", category="ohne_mh", count=40
     )
-    return {"<register_run>": run.pk, "<monitoring_area>": area.pk}
+    index = IndexConfig.objects.create(
+        title="Weltindex", level=0, stichtag=datetime.date(2024, 12, 31), limits=[-1, 1]
+    )
+    IndexIndicator.objects.create(config=index, indicator="anteil_mh", direction=1)
+    return {"<register_run>": run.pk, "<monitoring_area>": area.pk, "<index_config>": index.pk}

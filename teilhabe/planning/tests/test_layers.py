@@ -17,10 +17,14 @@ ALLOWED = (
     "teilhabe.accounts.roles",
     "teilhabe.activities.figures",
     "teilhabe.programmes.figures",
+    # Counselling sessions in an area, counted by casework's own rule (no models).
+    "teilhabe.casework.figures",
     # The upload checks and the private folder of the documents, for attachments.
     "teilhabe.documents.storage",
     # The lead organisation's programmes, to hand to programmes.figures.
     "teilhabe.programmes.models",
+    # The registry of the district profile's "What happens there" (imports no app).
+    "teilhabe.monitoring.registry",
 )
 
 

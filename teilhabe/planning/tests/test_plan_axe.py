@@ -23,10 +23,13 @@ from teilhabe.core.tests.test_browser import (
     log_in,
     new_context,
 )
+from teilhabe.core.upload_runs import problem_row
 from teilhabe.demo import musterstadt
 from teilhabe.organisations.models import Area
+from teilhabe.planning.import_upload import summary_of
 from teilhabe.planning.importer.service import import_plan
 from teilhabe.planning.models import Concept, Indicator
+from teilhabe.planning.models_import import PlanImportRun
 from teilhabe.planning.tests.plan_files import make_areas, write_plan
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -42,7 +45,7 @@ def test_every_plan_page_passes_axe(
     settings.REQUIRE_SECOND_FACTOR = False
     musterstadt.load(scale=0)
     make_areas()  # codes the demo city does not use
-    import_plan(write_plan(tmp_path / "plan"), "wir2", title="WIR 2.0")
+    result = import_plan(write_plan(tmp_path / "plan"), "wir2", title="WIR 2.0")
     concept = Concept.objects.get(slug="wir2")
     m1 = concept.measures.get(code="M1")
     world = {
@@ -52,6 +55,15 @@ def test_every_plan_page_passes_axe(
         "<plan_area>": Area.objects.get(code="B1").pk,
         "<plan_measure>": m1.pk,
         "<plan_indicator>": Indicator.objects.create(measure=m1, name="Kurse", target=4).pk,
+        # an import run as its status page shows it: counts, a link, a note with its line
+        "<plan_import>": PlanImportRun.objects.create(
+            concept_slug="wir2",
+            file_name="plan.zip",
+            status="done",
+            dry_run=False,
+            summary=summary_of(result, concept_new=True),
+            problems=[problem_row("ziele.csv", "Unknown column, ignored.", 1, "notiz")],
+        ).pk,
     }
     pages: dict[str, Page] = {}
     checked = []
@@ -68,4 +80,4 @@ def test_every_plan_page_passes_axe(
         assert response is not None and response.status == 200, f"{name}: {response}"
         assert_accessible(page, name.replace(":", "-"))
         checked.append(name)
-    assert len(checked) == 18, checked
+    assert len(checked) == 22, checked

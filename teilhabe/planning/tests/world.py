@@ -18,6 +18,7 @@ from teilhabe.planning.models import (
     Measure,
     ProgressEntry,
 )
+from teilhabe.planning.models_import import PlanImportRun
 
 
 def planning_world(provider: Organisation | None = None) -> dict[str, Any]:
@@ -51,4 +52,5 @@ def planning_world(provider: Organisation | None = None) -> dict[str, Any]:
         "<plan_measure>": measure.pk,
         "<plan_indicator>": indicator.pk,
         "<plan_entry>": entry.pk,
+        "<plan_import>": PlanImportRun.objects.create(concept_slug="wir-welt", status="done").pk,
     }

@@ -1,0 +1,46 @@
+"""A small fixed-window rate limit on Django's cache, for the pages that answer without
+a sign-in (a registered body's token form). The sign-in itself is throttled by
+django-axes per user name and the TOTP step by django-otp; both count failures of an
+account, which a token form does not have, so this counts requests instead.
+
+`hit(scope, key, limit, window)` counts one request of `key` (an address, a token) in
+the current window of `window` seconds and says whether it is still within `limit`.
+Keys are hashed, so no token or address is kept in the cache as such. The count lives
+in the default cache: with the installation's default (local memory) that is per
+server process, so a server with N worker processes lets through up to N times the
+limit; a shared cache (`CACHES`, e.g. the database cache) makes it exact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    retry_after: int  # seconds until the window ends
+
+
+def _cache_key(scope: str, key: str, window: int, now: float) -> tuple[str, int]:
+    slot = int(now // window)
+    digest = hashlib.sha256(f"{scope}\0{key}".encode()).hexdigest()[:32]
+    return f"ratelimit:{scope}:{digest}:{slot}", int((slot + 1) * window - now) + 1
+
+
+def hit(scope: str, key: str, limit: int, window: int, now: float | None = None) -> Verdict:
+    """Counts one request; `allowed` is False from the (limit + 1)-th in the window."""
+    moment = time.time() if now is None else now
+    name, remaining = _cache_key(scope, key, window, moment)
+    # add + incr: the count goes up atomically in every cache backend Django ships
+    cache.add(name, 0, timeout=remaining)
+    try:
+        count = cache.incr(name)
+    except ValueError:  # expired between add and incr
+        cache.set(name, 1, timeout=remaining)
+        count = 1
+    return Verdict(count <= limit, remaining)
