@@ -23,6 +23,7 @@ from teilhabe.demo import casework_history as history
 from teilhabe.demo.activities_data import load_activities
 from teilhabe.demo.casework_data import Plan, write
 from teilhabe.demo.funding_data import load_funding
+from teilhabe.demo.grants_data import load_grants
 from teilhabe.demo.network_data import load_network
 from teilhabe.demo.planning import load_planning
 from teilhabe.demo.programmes_data import load_programmes
@@ -106,6 +107,7 @@ def load(scale: float = DEMO_SCALE) -> None:
     load_casework(scale)
     # after the funding: measures name its programmes; ideas answer with its measures
     load_participation(load_planning())
+    load_grants()  # needs the plan's fields of action
 
 
 def load_casework(scale: float) -> None:

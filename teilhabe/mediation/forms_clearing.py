@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from teilhabe.casework.models import Referral
 from teilhabe.core.forms import KernForm, KernModelForm
@@ -34,7 +35,7 @@ class ClearingForm(KernForm):
         widget=forms.CheckboxSelectMultiple,
     )
     assessment = forms.CharField(
-        label=_("Assessment"),
+        label=pgettext_lazy("clearing", "Assessment"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=4000,
         help_text=_("Why case management: the problems and how they connect."),

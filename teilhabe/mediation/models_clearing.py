@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ClearingCriterion(models.Model):
@@ -54,7 +55,8 @@ class Clearing(models.Model):
         ClearingCriterion, related_name="clearings", verbose_name=_("life areas with problems")
     )
     assessment = models.TextField(
-        _("assessment"), help_text=_("Why case management: the problems and how they connect.")
+        pgettext_lazy("clearing", "assessment"),
+        help_text=_("Why case management: the problems and how they connect."),
     )
     mediator = models.ForeignKey(
         "mediation.Mediator",

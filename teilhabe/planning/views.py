@@ -88,7 +88,7 @@ def synopsis_page(request: HttpRequest, slug: str) -> HttpResponse:
         "day": day,
         "synopsis": synopsis(concept, day, since),
         "downloads": DOWNLOADS,
-        "synopsis_downloads": [("pdf", "PDF"), ("xlsx", "XLSX")],
+        "synopsis_downloads": [("pdf", "PDF"), ("xlsx", "XLSX"), ("csv", "CSV"), ("json", "JSON")],
     }
     return render(request, "planning/synopsis.html", context)
 

@@ -4,7 +4,9 @@ out the synopsis only; it computes nothing."""
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -18,7 +20,24 @@ from teilhabe.reports.export_pdf import css_string, font_faces, page_numbers
 from teilhabe.reports.export_xlsx import INTEGER, _header
 from teilhabe.reports.plan_exports import EURO, MEAN
 
-FORMATS = ("pdf", "xlsx")
+FORMATS = ("pdf", "xlsx", "csv", "json")
+# The keys of the CSV header and of each JSON measure, in German like plan.md's report.
+KEYS = [
+    "handlungsfeld",
+    "ziel",
+    "massnahme",
+    "titel",
+    "federfuehrung",
+    "status_vorher",
+    "status",
+    "stand_vorher",
+    "stand",
+    "kosten",
+    "foerderprogramm",
+    "foerderung_endet",
+    "indikatoren",
+    "eintraege_seit",
+]
 
 
 def _indicators(measure: SynopsisMeasure) -> str:
@@ -59,6 +78,71 @@ def rows(synopsis: Synopsis) -> list[list[Any]]:
                     ]
                 )
     return out
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def as_json(synopsis: Synopsis) -> str:
+    """The synopsis as data: both dates, per field its counts, means and change, and the
+    measure rows of the page (status and stand on both dates) under their field."""
+    fields = []
+    rows_by_field: dict[str, list[dict[str, Any]]] = {}
+    for values in rows(synopsis):
+        rows_by_field.setdefault(values[0], []).append(
+            dict(zip(KEYS, map(_plain, values), strict=True))
+        )
+    for item in synopsis.fields:
+        code = item.field_of_action.code
+        fields.append(
+            {
+                "code": code,
+                "titel": item.field_of_action.title,
+                "massnahmen": item.now.count,
+                "stand_mittel_vorher": item.before.stand_mean,
+                "stand_mittel": item.now.stand_mean,
+                "veraenderung": item.mean_change,
+                "kosten": float(item.now.cost),
+                "zeilen": rows_by_field.get(code, []),
+            }
+        )
+    document = {
+        "konzept": synopsis.concept.slug,
+        "stichtag": synopsis.day.isoformat(),
+        "vergleich": synopsis.since.isoformat(),
+        "massnahmen": synopsis.now.count,
+        "stand_mittel_vorher": synopsis.before.stand_mean,
+        "stand_mittel": synopsis.now.stand_mean,
+        "handlungsfelder": fields,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def as_csv(synopsis: Synopsis) -> str:
+    """The measure rows of the XLSX's first sheet: semicolons, decimal comma, dates
+    TT.MM.JJJJ, UTF-8 with BOM (as German Excel opens it)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(KEYS)
+    for values in rows(synopsis):
+        writer.writerow(
+            [
+                value.strftime("%d.%m.%Y")
+                if hasattr(value, "strftime")
+                else (str(value).replace(".", ",") if isinstance(value, float) else value)
+                for value in values
+            ]
+        )
+    return "\ufeff" + buffer.getvalue()
+
+
+def export_synopsis(synopsis: Synopsis, fmt: str) -> bytes:
+    if fmt == "pdf":
+        return as_pdf(synopsis)
+    if fmt == "xlsx":
+        return as_xlsx(synopsis)
+    return (as_csv(synopsis) if fmt == "csv" else as_json(synopsis)).encode("utf-8")
 
 
 def as_xlsx(synopsis: Synopsis) -> bytes:

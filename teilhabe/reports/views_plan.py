@@ -36,6 +36,6 @@ def synopsis_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     concept = get_object_or_404(Concept, slug=slug)
     day, since = dates_of(request.GET, timezone.localdate())
     result = synopsis(concept, day, since)
-    content = plan_synopsis.as_pdf(result) if fmt == "pdf" else plan_synopsis.as_xlsx(result)
+    content = plan_synopsis.export_synopsis(result, fmt)
     stem = f"synopse-{concept.slug}-{day:%Y-%m-%d}"
     return report_download(request, concept, content, fmt, stem, f"report:synopsis:{fmt}:{day}")

@@ -147,7 +147,8 @@ def test_every_page_passes_axe(browser: Browser, live_server: Any, settings: Any
         role = None if allowed == PUBLIC else next(r.value for r in Role if r.value in allowed)
         page = page_for(role)
         url = live_server.url + reverse(name, kwargs=concrete)
-        probe = page.request.get(url, max_redirects=0)
+        # a download (the whole audit log of the demo city) may take longer than a page
+        probe = page.request.get(url, max_redirects=0, timeout=120_000)
         download = "attachment" in probe.headers.get("content-disposition", "")
         if probe.status == 405 or download or "export" in name:
             continue  # POST-only actions and downloads have no page of their own

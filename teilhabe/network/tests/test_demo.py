@@ -35,6 +35,8 @@ def test_the_demo_city_has_a_network() -> None:
         "Steuerungsgruppe Integrationskonzept",
         "Integrationsrat",
         "AG Sprache",
+        "WIR-Kuratorium",  # grants_data.py: the boards that decide on grants
+        "Stadtteilbeirat Westhagen",
     }
     # Every organisation of the demo city is an actor, besides the partners outside.
     assert Actor.objects.filter(organisation__isnull=False).count() == Organisation.objects.count()
@@ -47,7 +49,7 @@ def test_the_demo_city_has_a_network() -> None:
     assert not Attendance.objects.filter(meeting__held_on__gt=today).exists()
 
     kim, lead = User.objects.get(username="kim"), User.objects.get(username="teamleitung")
-    assert access.visible_bodies(kim).count() == 4
+    assert access.visible_bodies(kim).count() == 6
     assert set(access.visible_bodies(lead).values_list("name", flat=True)) == {
         "Runder Tisch Integration",
         "Steuerungsgruppe Integrationskonzept",

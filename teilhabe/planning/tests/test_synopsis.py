@@ -135,3 +135,43 @@ def test_the_synopsis_as_xlsx_and_pdf(plan: Concept, users_by_role: dict[str, An
         ).stdout.decode()
         assert "M5 Beratung Arbeit" in text and "30.06.2024" in text
     assert client.get(pdf_url, {"vergleich": "01.01.2099"}).status_code == 400
+
+
+def test_the_synopsis_as_csv_and_json(plan: Concept, users_by_role: dict[str, Any]) -> None:
+    import json
+
+    client = signed_in_client(users_by_role[Role.INTEGRATION_COORDINATOR.value])
+    query = {"stichtag": "31.12.2024", "vergleich": "30.06.2024"}
+    url = reverse("reports:synopsis_export", kwargs={"slug": "wir2", "fmt": "csv"})
+    text = client.get(url, query).content.decode("utf-8")
+    assert text.startswith("\ufeffhandlungsfeld;ziel;massnahme;titel;")
+    lines = {tuple(line.split(";")[1:3]): line.split(";") for line in text.splitlines()[1:]}
+    assert len(lines) == 8  # M2 and M6 name two goals each
+    # M6 under Z1.1: geplant 0 on C, laufend 80 on D, 1.234,56 EUR, P1, 1 entry since;
+    # P1 ends 30.06.2025.
+    m6 = lines[("Z1.1", "M6")]
+    assert (m6[7], m6[8], m6[9], m6[10], m6[11], m6[13]) == (
+        "0",
+        "80",
+        "1234,56",
+        "P1",
+        "30.06.2025",
+        "1",
+    )
+    url = reverse("reports:synopsis_export", kwargs={"slug": "wir2", "fmt": "json"})
+    document = json.loads(client.get(url, query).content)
+    assert (document["stichtag"], document["vergleich"]) == ("2024-12-31", "2024-06-30")
+    hf1 = document["handlungsfelder"][0]
+    assert (hf1["code"], hf1["massnahmen"], hf1["stand_mittel_vorher"], hf1["stand_mittel"]) == (
+        "HF1",
+        4,
+        10.0,
+        48.33,
+    )
+    assert hf1["veraenderung"] == 38.33
+    m6_json = next(r for r in hf1["zeilen"] if (r["ziel"], r["massnahme"]) == ("Z1.1", "M6"))
+    assert (m6_json["stand_vorher"], m6_json["stand"], m6_json["foerderung_endet"]) == (
+        0,
+        80,
+        "2025-06-30",
+    )

@@ -53,12 +53,12 @@ def test_every_bad_row_is_named_with_file_line_and_column() -> None:
     with pytest.raises(TableError) as caught:
         read("belege.csv", io.BytesIO(CSV_BAD), LINES, PERIOD)
     messages = [str(problem) for problem in caught.value.problems]
-    assert messages[0].startswith("belege.csv:2:datum: Not a date")
+    assert messages[0].startswith("belege.csv:2:datum: Kein Datum")
     assert messages[1].startswith("belege.csv:3:betrag: ")
     assert "1.234,50" in messages[1]  # the expected form is shown
-    assert messages[2].startswith("belege.csv:4:position: No line of the finance plan")
+    assert messages[2].startswith("belege.csv:4:position: Keine Zeile des Finanzierungsplans")
     assert "1 Honorare, 2 Sachkosten, 3 Öffentlichkeitsarbeit" in messages[2]
-    assert messages[3] == "belege.csv:5:empfänger: The cell is empty."
+    assert messages[3] == "belege.csv:5:empfänger: Die Zelle ist leer."
     assert len(messages) == 4
 
 
@@ -67,7 +67,7 @@ def test_a_receipt_outside_the_project_period_is_refused() -> None:
     with pytest.raises(TableError) as caught:
         read("b.csv", io.BytesIO(data), LINES, PERIOD)
     assert str(caught.value.problems[0]).startswith(
-        "b.csv:2:datum: The date lies outside the project period (01.04.2025 to 31.12.2025)."
+        "b.csv:2:datum: Das Datum liegt außerhalb des Projektzeitraums (01.04.2025 bis 31.12.2025)."
     )
 
 
@@ -75,12 +75,10 @@ def test_a_missing_column_and_a_wrong_file_type_are_refused() -> None:
     data = b"Datum;Zweck;Betrag;Position\n01.05.2025;Y;10,00;1\n"
     with pytest.raises(TableError) as caught:
         read("b.csv", io.BytesIO(data), LINES, PERIOD)
-    assert [str(p) for p in caught.value.problems] == [
-        "b.csv:1:: The column “Empfänger” is missing."
-    ]
+    assert [str(p) for p in caught.value.problems] == ["b.csv:1:: Die Spalte „Empfänger“ fehlt."]
     with pytest.raises(TableError) as caught:
         read("belege.pdf", io.BytesIO(b"%PDF-1.4"), LINES, PERIOD)
-    assert "CSV or XLSX" in str(caught.value.problems[0])
+    assert "CSV oder XLSX" in str(caught.value.problems[0])
 
 
 @pytest.mark.django_db

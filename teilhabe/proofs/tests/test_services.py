@@ -63,13 +63,13 @@ def _submitted() -> tuple[Grant, ProofOfUse]:
 def test_submission_needs_report_own_contribution_and_receipts() -> None:
     grant, _token = granted()
     proof = services.proof_for(grant)
-    with pytest.raises(ValidationError, match="factual report"):
+    with pytest.raises(ValidationError, match="Sachbericht"):
         services.submit(proof)
     services.save_report(proof, "Bericht", None)
-    with pytest.raises(ValidationError, match="own contribution"):
+    with pytest.raises(ValidationError, match="Eigenmittel"):
         services.submit(proof)
     services.save_report(proof, "Bericht", Decimal("0"))
-    with pytest.raises(ValidationError, match="receipt list"):
+    with pytest.raises(ValidationError, match="Belegliste"):
         services.submit(proof)
     services.upload_receipts(proof, "Belegliste.csv", io.BytesIO(CSV_CP1252))
     services.submit(proof)
@@ -94,7 +94,7 @@ def test_statement_of_the_csv_receipts() -> None:
 
 def test_check_returns_with_a_note_or_accepts() -> None:
     _grant, proof = _submitted()
-    with pytest.raises(ValidationError, match="correct"):
+    with pytest.raises(ValidationError, match="nachbessern"):
         services.check(proof, None, False, "")
     services.check(proof, None, False, "Bitte Beleg 3 erläutern.")
     assert proof.status == ProofStatus.RETURNED and proof.editable
@@ -124,13 +124,13 @@ def test_repayment_request_is_booked_through_the_funds_ledger() -> None:
         Decimal("1430.50"),
         Decimal("8569.50"),
     )
-    with pytest.raises(ValidationError, match="booked already"):
+    with pytest.raises(ValidationError, match="bereits gebucht"):
         services.book_repayment(request, DAY)
 
 
 def test_repayments_never_exceed_the_grant_nor_what_was_paid() -> None:
     grant, proof = _submitted()
-    with pytest.raises(ValidationError, match="exceed the grant"):
+    with pytest.raises(ValidationError, match="Zuwendung übersteigen"):
         services.request_repayment(proof, Decimal("2500.01"), "zu viel", None, DAY)
     # A request is allowed up to the grant; the ledger refuses to book more than was paid.
     fund = grant.application.fund
