@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db.backends.base.creation import BaseDatabaseCreation
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -30,6 +33,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if marker is not None and marker.kwargs.get("transaction"):
             kwargs = {**marker.kwargs, "serialized_rollback": True}
             item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+
+
+_deserialize = BaseDatabaseCreation.deserialize_db_from_string
+
+
+def _deserialize_into_empty_tables(self: BaseDatabaseCreation, data: str) -> None:
+    # A request that a live server thread was still answering when a browser test ended
+    # can create content types after the flush; the serialized ones would then clash
+    # with them (UNIQUE constraint), and every later test on the worker would fail.
+    call_command(
+        "flush",
+        database=self.connection.alias,
+        interactive=False,
+        inhibit_post_migrate=True,
+        verbosity=0,
+    )
+    ContentType.objects.clear_cache()
+    _deserialize(self, data)
+
+
+BaseDatabaseCreation.deserialize_db_from_string = _deserialize_into_empty_tables
 
 
 @pytest.fixture(autouse=True)
