@@ -65,6 +65,14 @@ def _number(value: float, digits: int = 2) -> str:
     return str(number_format(round(value, digits), digits))
 
 
+def _spread(stats: Standardised) -> dict[str, str]:
+    """Mean and standard deviation for the method sheet; "–" when no area took part,
+    where 0,00 would read as a measured value."""
+    if not stats.z:
+        return {"mean": "–", "sd": "–"}
+    return {"mean": _number(stats.mean), "sd": _number(stats.sd)}
+
+
 def class_labels(config: IndexConfig) -> list[str]:
     """The configured labels, or the ranges the limits cut."""
     limits = [float(v) for v in config.limits]
@@ -201,11 +209,7 @@ def method_sheet(result: IndexResult) -> list[tuple[str, list[str]]]:
     for indicator, stats in zip(result.indicators, result.status_stats, strict=True):
         formula.append(
             _("%(indicator)s on the reference date: mean %(mean)s, standard deviation %(sd)s")
-            % {
-                "indicator": indicator[0].label,
-                "mean": _number(stats.mean),
-                "sd": _number(stats.sd),
-            }
+            % {"indicator": indicator[0].label, **_spread(stats)}
         )
     if config.comparison:
         formula.append(
@@ -217,11 +221,7 @@ def method_sheet(result: IndexResult) -> list[tuple[str, list[str]]]:
         for indicator, stats in zip(result.indicators, result.dynamics_stats, strict=True):
             formula.append(
                 _("%(indicator)s, change: mean %(mean)s, standard deviation %(sd)s")
-                % {
-                    "indicator": indicator[0].label,
-                    "mean": _number(stats.mean),
-                    "sd": _number(stats.sd),
-                }
+                % {"indicator": indicator[0].label, **_spread(stats)}
             )
     limits = [float(v) for v in config.limits]
     classes = [f"{index + 1}: {label}" for index, label in enumerate(result.class_labels)]

@@ -92,6 +92,18 @@ def test_status_only_and_unimported_date() -> None:
     assert compute(config, published=False) is None
 
 
+def test_no_area_taking_part_has_no_mean_on_the_method_sheet() -> None:
+    index_world()
+    config = make_config()
+    config.min_residents = 10**6  # every area too small
+    config.save()
+    result = compute(config, published=False)
+    assert result is not None and all(r.status is None for r in result.areas)
+    formula = " ".join(dict(result.method)["Formel"])
+    assert "Mittelwert –, Standardabweichung –" in formula
+    assert "Mittelwert 0,00" not in formula
+
+
 def test_configure_and_read_by_role(users_by_role: dict[str, Any]) -> None:
     index_world()
     coordinator = signed_in_client(users_by_role[Role.INTEGRATION_COORDINATOR.value])
