@@ -56,6 +56,13 @@ def test_every_participation_page_passes_axe(
     assert len(checked) == 9, checked
 
     coordinator = pages[Role.INTEGRATION_COORDINATOR.value]
+    # An idea's buttons carry a hidden "Idee n" for screen readers; they keep their
+    # width (app.css) instead of squeezing to one word per line.
+    event = reverse("participation:event_detail", kwargs={"pk": world["<participation_event>"]})
+    coordinator.goto(live_server.url + event)
+    button = coordinator.locator("main a.kern-btn:has(.kern-sr-only)").first
+    box = button.bounding_box()
+    assert box is not None and box["width"] > 2 * box["height"], box
     measure = reverse("planning:measure_detail", kwargs={"pk": world["<participation_measure>"]})
     coordinator.goto(live_server.url + measure)
     assert "Kurse am Abend" in coordinator.locator("section:has(#section-ideas)").inner_text()
