@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from teilhabe.accounts.roles import Role
 from teilhabe.conftest import signed_in_client
@@ -97,7 +98,8 @@ def test_no_area_taking_part_has_no_mean_on_the_method_sheet() -> None:
     config = make_config()
     config.min_residents = 10**6  # every area too small
     config.save()
-    result = compute(config, published=False)
+    with translation.override("de"):  # the sheet is built in the active language
+        result = compute(config, published=False)
     assert result is not None and all(r.status is None for r in result.areas)
     formula = " ".join(dict(result.method)["Formel"])
     assert "Mittelwert –, Standardabweichung –" in formula
