@@ -15,6 +15,9 @@ class Role(models.TextChoices):
     STATISTICS = "statistics", _("Statistics office")
     ADMINISTRATOR = "administrator", _("Administrator")
     DATA_PROTECTION_OFFICER = "data_protection_officer", _("Data-protection officer")
+    # Language and culture mediators of an organisation's pool: their own assignments
+    # and the organisation's calendar, nothing of casework (mediation/access.py).
+    MEDIATOR = "mediator", _("Language and culture mediator")
 
 
 # Roles that never see a person's record: they work with aggregates only.

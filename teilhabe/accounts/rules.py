@@ -30,6 +30,7 @@ is_administrator = role_predicate(Role.ADMINISTRATOR)
 is_data_protection_officer = role_predicate(Role.DATA_PROTECTION_OFFICER)
 is_statistics = role_predicate(Role.STATISTICS)
 is_integration_coordinator = role_predicate(Role.INTEGRATION_COORDINATOR)
+is_mediator = role_predicate(Role.MEDIATOR)
 works_in_a_service = role_predicate(
     Role.COUNSELLOR, Role.TEAM_LEAD, Role.PROGRAMME_COORDINATOR, Role.VOLUNTEER_COORDINATOR
 )
@@ -56,8 +57,9 @@ PERMISSIONS = {
     # The complete answer to a data-subject access request (casework/subject_access.py).
     "casework.answer_subject_access": is_data_protection_officer,
     # Groups, events and the calendar (activities/access.py: the user's organisations).
-    # The calendar holds titles, places and times only, so every service role reads it.
-    "activities.view_calendar": works_in_a_service,
+    # The calendar holds titles, places and times only, so every service role reads it;
+    # a mediator's assignments are in it (mediation/calendar.py) with its iCal feed.
+    "activities.view_calendar": works_in_a_service | is_mediator,
     # A group's page as the calendar shows it: schedule, place, dates and counts; the
     # names of participants only for those who manage groups (activities/views_groups).
     "activities.view_groups": works_in_a_service,
@@ -110,11 +112,12 @@ PERMISSIONS = {
     "monitoring.configure_index": is_statistics | is_integration_coordinator,
     # Language mediation (mediation/access.py): the pool's coordinator is a team lead of
     # the organisation that keeps it; service staff request mediators; mediators sign in
-    # as counsellors (their membership at the pool's organisation) and see only their
-    # own assignments; the city sees the figures with small numbers suppressed.
+    # with the mediator role (no casework permission at all) or, where a counsellor also
+    # mediates, as counsellors, and see only their own assignments; the city sees the
+    # figures with small numbers suppressed.
     "mediation.coordinate": role_predicate(Role.TEAM_LEAD),
     "mediation.request_mediator": works_in_a_service,
-    "mediation.serve": role_predicate(Role.COUNSELLOR),
+    "mediation.serve": role_predicate(Role.MEDIATOR, Role.COUNSELLOR),
     "mediation.view_city_figures": is_statistics | is_integration_coordinator,
     # Outreach and neighbourhood conflicts: the QM staff (counsellors) and team leads of
     # the organisation (mediation/neighbourhood.py), nobody else.

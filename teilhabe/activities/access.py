@@ -23,6 +23,7 @@ CALENDAR_ROLES = (
     Role.TEAM_LEAD,
     Role.PROGRAMME_COORDINATOR,
     Role.VOLUNTEER_COORDINATOR,
+    Role.MEDIATOR,
 )
 
 M = TypeVar("M", bound=Model)

@@ -80,6 +80,8 @@ def calendar(request: HttpRequest) -> HttpResponse:
         # Links to the records only where the user manages the organisation's groups.
         "can_manage": user.has_perm("activities.manage_groups")
         and organisations_for(user, GROUP_ROLES).filter(pk=organisation.pk).exists(),
+        # A group's page (schedule, counts) for service staff; a mediator sees the title.
+        "can_view_groups": user.has_perm("activities.view_groups"),
         "subscriptions": CalendarSubscription.objects.filter(
             owner=user, organisation=organisation, revoked_at__isnull=True
         ),

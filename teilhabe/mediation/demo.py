@@ -7,8 +7,10 @@ Caritas to the city's KIM case management, accompanied by the pool's mediators, 
 accepted, some returned with a recommendation, two still waiting (`demo_clearings.py`).
 
 The pool is kept at the provider whose team lead is the demo's coordinator
-("teamleitung"); the counsellor "berater" is one of the mediators, so the demo shows
-the mediator's own list. Everything goes through `mediation/services.py`. Random
+("teamleitung"); the first mediator signs in as "sprachmittlung" (the mediator role:
+her assignments, nothing of casework) and the counsellor "berater" is also one of the
+mediators (a counsellor who mediates too), so the demo shows the mediator's own list.
+Everything goes through `mediation/services.py`. Random
 numbers come from a fixed seed: the demo is the same on every machine.
 """
 
@@ -100,7 +102,8 @@ def load_mediation(requests: int = 300, seed: int = 14) -> None:
 
 def _mediators(pool: Organisation, districts: list[Area]) -> list[Mediator]:
     result = []
-    signed_in = User.objects.filter(username="berater").first()
+    accounts = {0: "sprachmittlung", 1: "berater"}
+    users = {u.username: u for u in User.objects.filter(username__in=accounts.values())}
     for index, (first, last, kind, languages, gender) in enumerate(MEDIATORS):
         result.append(
             Mediator.objects.create(
@@ -114,7 +117,7 @@ def _mediators(pool: Organisation, districts: list[Area]) -> list[Mediator]:
                 weekly_hours=Decimal(39 if kind == "angestellt" else 10),
                 gender=gender,
                 district=districts[index % len(districts)] if districts else None,
-                user=signed_in if index == 0 else None,
+                user=users.get(accounts.get(index, "")),
             )
         )
     return result

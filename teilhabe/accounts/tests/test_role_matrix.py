@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from teilhabe.accounts.roles import Role
 from teilhabe.conftest import signed_in_client
+from teilhabe.mediation.tests.world import OWN
 
 ALL = frozenset({*(role.value for role in Role), "none"})
 PUBLIC = "public"
@@ -21,7 +22,9 @@ CASEWORK = frozenset({Role.COUNSELLOR.value, Role.TEAM_LEAD.value})
 CITY_STATISTICS = frozenset({Role.INTEGRATION_COORDINATOR.value, Role.STATISTICS.value})
 GROUPS = frozenset({Role.PROGRAMME_COORDINATOR.value, Role.TEAM_LEAD.value})
 VOLUNTEERS = frozenset({Role.VOLUNTEER_COORDINATOR.value, Role.TEAM_LEAD.value})
-CALENDAR = CASEWORK | GROUPS | VOLUNTEERS
+SERVICE_STAFF = CASEWORK | GROUPS | VOLUNTEERS
+# The calendar also shows a mediator's own assignments (mediation/calendar.py).
+CALENDAR = SERVICE_STAFF | {Role.MEDIATOR.value}
 PROGRAMME_STAFF = frozenset({Role.PROGRAMME_COORDINATOR.value})
 NETWORK_DIRECTORY = frozenset(
     {
@@ -45,7 +48,8 @@ FUNDING_KEEPERS = frozenset({Role.INTEGRATION_COORDINATOR.value})
 FUNDING_READERS = FUNDING_KEEPERS | {Role.TEAM_LEAD.value}
 STATISTICS_OFFICE = frozenset({Role.STATISTICS.value})
 MEDIATION_COORDINATOR = frozenset({Role.TEAM_LEAD.value})
-MEDIATORS = frozenset({Role.COUNSELLOR.value})
+# The mediator role, and counsellors who also mediate (their mediator record's account).
+MEDIATORS = frozenset({Role.MEDIATOR.value, Role.COUNSELLOR.value})
 
 # url name -> (kwargs, who may open it: PUBLIC or a set of roles)
 MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
@@ -148,7 +152,7 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "programmes:enrolment_edit": ({"pk": "<enrolment>"}, PROGRAMME_STAFF),
     "activities:group_list": ({}, GROUPS),
     "activities:group_create": ({}, GROUPS),
-    "activities:group_detail": ({"pk": "<group>"}, CALENDAR),
+    "activities:group_detail": ({"pk": "<group>"}, SERVICE_STAFF),
     "activities:group_edit": ({"pk": "<group>"}, GROUPS),
     "activities:meeting_create": ({"pk": "<group>"}, GROUPS),
     "activities:participant_add": ({"pk": "<group>"}, GROUPS),
@@ -264,7 +268,7 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "funding:fund_edit": ({"pk": "<fund>"}, FUNDING_KEEPERS),
     "funding:budget_set": ({"pk": "<fund>"}, FUNDING_KEEPERS),
     "mediation:overview": ({}, MEDIATION_COORDINATOR),
-    "mediation:request_create": ({}, CALENDAR),
+    "mediation:request_create": ({}, SERVICE_STAFF),
     "mediation:request_detail": ({"pk": "<mediation_request>"}, MEDIATION_COORDINATOR),
     "mediation:assign": ({"pk": "<mediation_request>"}, MEDIATION_COORDINATOR),
     "mediation:request_cancel": ({"pk": "<mediation_request>"}, MEDIATION_COORDINATOR),
@@ -445,19 +449,28 @@ def case_world(counsellor: Any) -> dict[str, Any]:
         **funding_world(provider),
         **grants_world(provider),
         **proofs_world(),
-        **mediation_world(provider, counsellor),
+        **mediation_world(
+            provider,
+            counsellor,
+            User.objects.filter(memberships__role=Role.MEDIATOR.value).first(),
+        ),
         **participation_world(),
     }
 
 
-def _url(name: str, kwargs: dict[str, Any], subject: Any, world: dict[str, Any]) -> str:
+def _url(
+    name: str, kwargs: dict[str, Any], subject: Any, world: dict[str, Any], viewer: Any = None
+) -> str:
+    """The URL with the world's records; a record the viewer has one of their own of
+    (a mediator's own assignment) is theirs."""
     concrete = {}
     for key, value in kwargs.items():
         if value == "<user>":
             value = subject.pk
         elif value == "<membership>":
             value = subject.memberships.first().pk
-        concrete[key] = world.get(value, value)
+        own = world.get(OWN, {}).get((value, getattr(viewer, "pk", None)))
+        concrete[key] = own if own is not None else world.get(value, value)
     return reverse(name, kwargs=concrete)
 
 
@@ -475,7 +488,8 @@ def _outcome(response: Any) -> str:
 def test_role_matrix(name: str, users_by_role: dict[str, Any]) -> None:
     kwargs, allowed = MATRIX[name]
     subject = users_by_role[Role.COUNSELLOR.value]
-    url = _url(name, kwargs, subject, case_world(subject))
+    world = case_world(subject)
+    url = _url(name, kwargs, subject, world)
 
     anonymous = _outcome(Client().get(url))
     assert anonymous == ("allowed" if allowed == PUBLIC else "login"), f"anonymous at {name}"
@@ -483,7 +497,7 @@ def test_role_matrix(name: str, users_by_role: dict[str, Any]) -> None:
     for role, user in users_by_role.items():
         if allowed == PUBLIC:
             continue
-        outcome = _outcome(signed_in_client(user).get(url))
+        outcome = _outcome(signed_in_client(user).get(_url(name, kwargs, subject, world, user)))
         expected = "allowed" if role in allowed else "denied"
         assert outcome == expected, f"{role} at {name}: {outcome}, expected {expected}"
 

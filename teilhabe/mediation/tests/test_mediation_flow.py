@@ -2,7 +2,7 @@
 click it: the school secretary (a registered outside body, through its token link)
 requests a Romanian-speaking mediator; the coordinator ("teamleitung") opens the open
 requests, sees the mediators ranked with their reasons and assigns the top-ranked one;
-the mediator ("berater", linked to that mediator) confirms and records completion; the
+the mediator ("sprachmittlung", linked to that mediator) confirms and records completion; the
 month's allowance sheet shows the assignment; the QM counsellor ("quartier") records a
 neighbourhood conflict and a clearing, which the KIM case manager ("casemanagement")
 accepts. After each step the database is checked; every page passes axe-core and
@@ -106,6 +106,16 @@ def _coordinator_assigns(page: Page, base: str, item: MediationRequest) -> Media
     expect(page.locator("main")).to_contain_text(str(top))
     _shot(page, "05-coordinator-assigned")
     return top
+
+
+def _mediator_sees_nothing_of_casework(page: Page, base: str) -> None:
+    """The mediator role's start page shows the own work; casework answers 403."""
+    page.goto(base + reverse("core:dashboard"))
+    expect(page.get_by_role("heading", name="Meine Sprachmittlungseinsätze")).to_be_visible()
+    _shot(page, "07b-mediator-start")
+    for name in ("casework:client_list", "casework:case_list"):
+        response = page.goto(base + reverse(name))
+        assert response is not None and response.status == 403
 
 
 def _mediator_confirms_and_completes(page: Page, base: str, item: MediationRequest) -> None:
@@ -272,12 +282,13 @@ def test_mediation_acceptance_walk(browser: Browser, live_server: Any, settings:
     coordinator = new_context(browser).new_page()
     log_in(coordinator, base, "teamleitung")
     top = _coordinator_assigns(coordinator, base, item)
-    # the demo links its first Romanian mediator to the counsellor "berater"
-    assert top.user is not None and top.user.username == "berater"
+    # the demo links its first Romanian mediator to "sprachmittlung" (mediator role)
+    assert top.user is not None and top.user.username == "sprachmittlung"
 
     mediator = new_context(browser).new_page()
     log_in(mediator, base, top.user.username)
     _mediator_confirms_and_completes(mediator, base, item)
+    _mediator_sees_nothing_of_casework(mediator, base)
 
     _allowance_sheet(coordinator, base, top, today)
 

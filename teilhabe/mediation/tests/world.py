@@ -1,6 +1,9 @@
 """Records of the mediation module for the role matrix and the page checks: a pool at
 `provider` with one mediator (signed in as `counsellor`), a school as requesting body,
-an open request and an assigned one in the past (so that completion is possible)."""
+an open request and an assigned one in the past (so that completion is possible). With
+`mediator_user` (an account of the mediator role), a second mediator of the pool signed
+in with it and an assignment of their own: `OWN` maps (placeholder, user id) to it, as
+a mediator's own pages show only their own assignments."""
 
 from __future__ import annotations
 
@@ -43,7 +46,12 @@ def make_request(body: RequestingBody, **fields: Any) -> MediationRequest:
     return MediationRequest.objects.create(**values)
 
 
-def mediation_world(provider: Organisation, counsellor: Any) -> dict[str, Any]:
+OWN = "<own>"
+
+
+def mediation_world(
+    provider: Organisation, counsellor: Any, mediator_user: Any = None
+) -> dict[str, Any]:
     # one account is one mediator of a pool: on the demo city (every-page axe test)
     # the counsellor is a mediator already, and becomes this one
     mediator, _created = Mediator.objects.update_or_create(
@@ -70,7 +78,22 @@ def mediation_world(provider: Organisation, counsellor: Any) -> dict[str, Any]:
         parties="Anwohnende und Jugendgruppe",
         outcome="laufend",
     )
+    own: dict[tuple[str, int], int] = {}
+    if mediator_user is not None:
+        second = Mediator.objects.create(
+            organisation=provider,
+            user=mediator_user,
+            first_name="Ioana",
+            last_name="Marin",
+            kind=MediatorKind.EMPLOYED,
+            languages=["ron"],
+            subjects=[Subject.SCHOOL],
+            modalities=[Modality.IN_PERSON],
+        )
+        theirs = services.assign(make_request(body), second, user=None)
+        own[("<assignment>", mediator_user.pk)] = theirs.pk
     return {
+        OWN: own,
         "<clearing>": make_clearing(provider, counsellor, mediator).pk,
         "<clearing_criterion>": ClearingCriterion.objects.get(code="wohnen").pk,
         "<conflict>": conflict.pk,
