@@ -66,6 +66,9 @@ class ApplicationForm(KernForm):
             self.fields[f"cost_amount_{n}"] = EuroField(
                 label=_("Amount of cost item %(n)s") % {"n": n}, required=False
             )
+            # added after KernFormMixin styled the declared fields: style these too
+            for name in (f"cost_label_{n}", f"cost_amount_{n}"):
+                self.fields[name].widget.attrs["class"] = "kern-form-input__input"
 
     def lines(self) -> list[tuple[str, Decimal]]:
         data = self.cleaned_data

@@ -135,3 +135,12 @@ def test_the_applicants_page_shows_no_staff_names_or_notes(
     page = client.get(url).content.decode()
     assert "Rückruf Herr Kaya" not in page and staff.username not in page
     assert "documents missing" in page or "Unterlagen fehlen" in page
+
+
+def test_cost_lines_are_styled_like_the_other_inputs(world: dict[str, Any]) -> None:
+    """The cost lines are added after the form styled its fields; without the KERN class
+    they render as tiny native inputs."""
+    page = Client().get(reverse("grants:public:start")).content.decode()
+    for name in ("cost_label_1", "cost_amount_1"):
+        tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', page)
+        assert tag is not None and "kern-form-input__input" in tag.group(0), name
