@@ -23,4 +23,5 @@ urlpatterns = [
     path("nachweise/<id:pk>/", views_staff.proof_detail, name="proof_detail"),
     path("foerderbericht/", views_yearly.report_page, name="yearly"),
     path("foerderbericht/foerderbericht.xlsx", views_yearly.report_xlsx, name="yearly_xlsx"),
+    path("foerderbericht/foerderbericht.pdf", views_yearly.report_pdf, name="yearly_pdf"),
 ]

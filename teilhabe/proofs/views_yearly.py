@@ -1,5 +1,5 @@
-"""The yearly funding report (`yearly.py`) as page and XLSX, for those who read the
-funds (`funding.view_programmes`: the coordinator and team leads). Aggregates only:
+"""The yearly funding report (`yearly.py`) as page, PDF and XLSX, for those who read
+the funds (`funding.view_programmes`: the coordinator and team leads). Aggregates only:
 no applicant is named."""
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 
 from teilhabe.core import params
 from teilhabe.core.access import requires
+from teilhabe.core.pdf_pages import css_string, page_numbers
 from teilhabe.core.spreadsheet_safety import spreadsheet_text
+from teilhabe.grants import pdf
 from teilhabe.proofs import yearly
 
 readers = requires("funding.view_programmes")
@@ -30,6 +32,24 @@ def _report(request: HttpRequest) -> tuple[int, list[yearly.ProgrammeReport]]:
 def report_page(request: HttpRequest) -> HttpResponse:
     year, programmes = _report(request)
     return render(request, "proofs/yearly.html", {"year": year, "programmes": programmes})
+
+
+@readers
+def report_pdf(request: HttpRequest) -> HttpResponse:
+    """The page's tables as a document the coordinator sends to the council as it is."""
+    year, programmes = _report(request)
+    title = f"{_('Yearly funding report')} {year}"
+    context = {
+        "year": year,
+        "programmes": programmes,
+        "title": title,
+        "created": timezone.localdate(),
+        "page_numbers": page_numbers(),
+        "running_head": css_string(title),
+    }
+    response = HttpResponse(pdf.render("proofs/yearly_pdf.html", context), "application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="foerderbericht-{year}.pdf"'
+    return response
 
 
 @readers

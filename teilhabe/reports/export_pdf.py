@@ -4,13 +4,14 @@ definitions as footnotes, "Page X of Y" at the foot of every page after the cove
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from teilhabe.core.pdf_pages import css_string as css_string  # re-exported
+from teilhabe.core.pdf_pages import page_numbers as page_numbers  # re-exported
 from teilhabe.reports import charts
 from teilhabe.reports.presentation import AnnualReport
 
@@ -19,28 +20,6 @@ FONT_FILES = {  # weight -> file of the KERN design system's typeface
     600: "vendor/kern/fonts/fira-sans/FiraSans-SemiBold.woff2",
     700: "vendor/kern/fonts/fira-sans/FiraSans-Bold.woff2",
 }
-
-
-def css_string(text: str) -> str:
-    """`text` as a quoted CSS string (for `content:` in the page margins). It is put
-    into a <style> element unescaped, so < and > are CSS escapes: a name cannot end
-    the style element."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    return '"' + escaped.replace("<", "\\3c ").replace(">", "\\3e ") + '"'
-
-
-def page_numbers() -> str:
-    """The CSS `content` of "Page X of Y" in the active language."""
-    parts = re.split(r"(\{page\}|\{pages\})", _("Page {page} of {pages}"))
-    tokens = []
-    for part in parts:
-        if part == "{page}":
-            tokens.append("counter(page)")
-        elif part == "{pages}":
-            tokens.append("counter(pages)")
-        elif part:
-            tokens.append(css_string(part))
-    return " ".join(tokens)
 
 
 def font_faces() -> list[tuple[int, str]]:

@@ -251,6 +251,8 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "proofs:proof_list": ({}, FUNDING_KEEPERS),
     "proofs:proof_detail": ({"pk": "<proof_grant>"}, FUNDING_KEEPERS),
     "proofs:yearly": ({}, FUNDING_READERS),
+    # proofs: the yearly funding report as PDF (issue 12 item 7)
+    "proofs:yearly_pdf": ({}, FUNDING_READERS),
     "proofs:yearly_xlsx": ({}, FUNDING_READERS),
     "funding:programme_list": ({}, FUNDING_READERS),
     "funding:programme_create": ({}, FUNDING_KEEPERS),

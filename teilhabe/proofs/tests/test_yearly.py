@@ -1,15 +1,21 @@
 """The yearly funding report of 2025 against hand-computed figures: two funds, one of a
 programme and one district fund of the city's own budget, with approved, submitted and
-rejected applications and a repayment."""
+rejected applications and a repayment. The PDF is read back with pdftotext; its first
+page lands in test-artifacts/screens/proofs-yearly-pdf-1.png for a person to look at."""
 
 from __future__ import annotations
 
 import io
+import re
+import subprocess
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from teilhabe.accounts.roles import Role
@@ -24,6 +30,9 @@ from teilhabe.proofs import yearly
 from teilhabe.proofs.tests.world import DECIDED, granted
 
 pytestmark = pytest.mark.django_db
+
+SCREENS = Path(__file__).resolve().parents[3] / "test-artifacts" / "screens"
+AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})*,\d\d")  # German: 12.345,00
 
 
 def _world() -> None:
@@ -100,3 +109,78 @@ def test_page_and_xlsx(users_by_role: dict[str, object]) -> None:
         "Kleinprojekte": (10000, 5000, 5000, 5000),
     }
     assert Client().get(reverse("proofs:yearly")).status_code == 302  # to the login
+
+
+def _text(pdf: bytes) -> str:
+    """The PDF's text with runs of white space as one space (table cells side by side)."""
+    out = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    return " ".join(out.split())
+
+
+def test_pdf_has_the_figures_of_the_page(users_by_role: dict[str, object]) -> None:
+    _world()
+    client = signed_in_client(users_by_role[Role.INTEGRATION_COORDINATOR.value])  # type: ignore[arg-type]
+    page = client.get(reverse("proofs:yearly") + "?jahr=2025").content.decode()
+    pdf_url = reverse("proofs:yearly_pdf") + "?jahr=2025"
+    assert f'href="{pdf_url}"' in page  # beside the XLSX link
+    response = client.get(pdf_url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert 'filename="foerderbericht-2025.pdf"' in response["Content-Disposition"]
+    text = _text(response.content)
+    today = timezone.localdate().strftime("%d.%m.%Y")
+    assert "Jährlicher Förderbericht 2025" in text
+    # new msgids through gettext, so the test holds before and after the .po has them
+    with translation.override("de"):
+        filters, money = _("Filters applied"), _("Money committed and paid per programme and fund")
+    assert f"{filters} Jahr 2025 Erstellt am {today}" in text
+    assert f"{money} Programm Fonds Budget (EUR) Gebunden (EUR)" in text
+    # money per fund and programme: budget, committed, paid, free (hand-computed above)
+    assert "WIR 2.0 Kleinprojekte 10.000,00 5.000,00 5.000,00 5.000,00" in text
+    assert "WIR 2.0 Gesamt 10.000,00 5.000,00 5.000,00 5.000,00" in text
+    own = "städtische Eigenmittel"
+    assert f"{own} Quartiersfonds Nord 6.000,00 2.000,00 2.000,00 4.000,00" in text
+    assert f"{own} Gesamt 6.000,00 2.000,00 2.000,00 4.000,00" in text
+    # applications by status of the small-projects fund, then its projects
+    assert "Entwurf 0 eingereicht 1" in text and "bewilligt 2 abgelehnt 1" in text
+    assert "Projekte nach Handlungsfeld Gruppe Projekte Bewilligt (EUR) Sprache 2 5.000,00" in text
+    assert "Projekte nach Stadtteil Gruppe Projekte Bewilligt (EUR) stadtweit 2 5.000,00" in text
+    assert "kein Handlungsfeld angegeben 1 2.500,00" in text and "Nord 1 2.500,00" in text
+    assert "Seite 1 von" in text
+    # every amount of the page is in the PDF and no other: the same figures
+    main = page[page.index("<main") : page.index("</main>")]
+    assert sorted(AMOUNT.findall(main)) == sorted(AMOUNT.findall(text))
+    assert "Ayşe Demir" not in text and "Kulturverein" not in text
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    prefix = SCREENS / "proofs-yearly-pdf-1"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", "-", str(prefix)],
+        input=response.content,
+        check=True,
+    )
+    assert prefix.with_suffix(".png").stat().st_size > 0
+
+
+def test_pdf_is_refused_as_the_xlsx_is(users_by_role: dict[str, object]) -> None:
+    """Every role and anonymous get the same answer from the PDF as from the XLSX."""
+    year = "?jahr=2024"  # an empty year: the document says so
+    clients = {"anonymous": Client()} | {
+        role: signed_in_client(user)  # type: ignore[arg-type]
+        for role, user in users_by_role.items()
+    }
+    allowed = set()
+    for role, client in clients.items():
+        xlsx = client.get(reverse("proofs:yearly_xlsx") + year)
+        pdf = client.get(reverse("proofs:yearly_pdf") + year)
+        # the login's next= names the document asked for; otherwise the same
+        where = str(xlsx.get("Location", "")).replace(".xlsx", ".pdf")
+        assert (pdf.status_code, pdf.get("Location", "")) == (xlsx.status_code, where), role
+        if pdf.status_code == 200:
+            allowed.add(role)
+            assert pdf["Content-Type"] == "application/pdf"
+            assert pdf.content.startswith(b"%PDF")
+            assert "In diesem Jahr wurde nichts gefördert." in _text(pdf.content)
+    assert allowed == {Role.INTEGRATION_COORDINATOR.value, Role.TEAM_LEAD.value}
