@@ -83,10 +83,13 @@ pytest: pytest-sqlite pytest-postgres
 # Two processes (pytest-xdist) by default: the build machines have two cores, and the
 # suite takes half as long; PYTEST_WORKERS=0 runs it in one process.
 PYTEST_WORKERS ?= 2
-PYTEST := $(BIN)/pytest -q -n $(PYTEST_WORKERS)
+PYTEST := $(BIN)/pytest -q -n $(PYTEST_WORKERS) --durations=20
 
+# The browser flows run once, on PostgreSQL (the production engine): they test pages
+# and clicks, which do not change with the engine; every view, query and service test
+# runs on both.
 pytest-sqlite:
-	$(PYTEST)
+	$(PYTEST) -m "not browser"
 
 # A throw-away PostgreSQL cluster: initdb into a temporary folder, a free port.
 pytest-postgres:
