@@ -8,7 +8,8 @@ as plain strings) or a simple word (a free field the counsellor fills in, such a
 is refused when the template is saved and stays literal text if it is in a stored
 template anyway. The substitution is one pass: a value that looks like a placeholder
 (a client called "{{ case.service }}") is not substituted again. The PDF template
-escapes everything (render_pdf).
+escapes everything (render_pdf). The rules are `core/placeholders.py`'s, which grant
+notices use too.
 """
 
 from __future__ import annotations
@@ -25,11 +26,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.casework.models import Case
+from teilhabe.core.placeholders import PLACEHOLDER, brace_problems, paragraphs, substitute
 
-# A placeholder as substituted: letters, digits, underscores, at most one dot.
-PLACEHOLDER = re.compile(r"\{\{\s*([a-z][a-z0-9_]{0,39}(?:\.[a-z][a-z0-9_]{0,39})?)\s*\}\}")
-# Anything that looks like one, for the check when a template is saved.
-ANY_BRACES = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.DOTALL)
 FREE_FIELD = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MAX_FREE_FIELDS = 12
 
@@ -96,29 +94,10 @@ def free_fields(body: str) -> list[FreeField]:
 def problems(body: str) -> list[str]:
     """What is wrong with a template's text: every `{{ ... }}` that is neither a data
     placeholder nor a free field, and every `{% ... %}`. Empty when it can be saved."""
-    found: list[str] = []
-    for match in ANY_BRACES.finditer(body):
-        if match.group(2) is not None:
-            found.append(str(_("Template tags are not supported: %s")) % match.group(0))
-            continue
-        name = match.group(1).strip()
-        if name in DATA or FREE_FIELD.match(name):
-            continue
-        found.append(str(_("Unknown placeholder: %s")) % match.group(0))
+    found = brace_problems(body, lambda name: name in DATA or bool(FREE_FIELD.match(name)))
     if len(free_fields(body)) > MAX_FREE_FIELDS:
         found.append(str(_("At most %s fields to fill in.")) % MAX_FREE_FIELDS)
     return found
-
-
-def substitute(body: str, values: dict[str, str]) -> str:
-    """`body` with each known placeholder replaced by its value, in one pass; anything
-    else stays as it is."""
-
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        return values[name] if name in values else match.group(0)
-
-    return PLACEHOLDER.sub(replace, body)
 
 
 def case_values(case: Case, user: Any) -> dict[str, str]:
@@ -138,12 +117,6 @@ def letter_text(body: str, case: Case, user: Any, filled: dict[str, Any]) -> str
     for field in free_fields(body):
         values[field.name] = format_free(filled.get(field.name))
     return substitute(body, values)
-
-
-def paragraphs(text: str) -> list[list[str]]:
-    """Paragraphs (split at empty lines), each a list of lines."""
-    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
-    return [block.split("\n") for block in blocks if block.strip()]
 
 
 def render_pdf(title: str, text: str, case: Case, user: Any) -> bytes:

@@ -8,20 +8,19 @@ saved and stays literal text if it is in a stored template anyway. The substitut
 one pass, so a value that looks like a placeholder (a project called
 "{{ grant.amount }}") is not substituted again. The PDF template escapes everything.
 
-The letters' module is not imported: it reads casework's models, which grants must
-never import (docs/architecture.md); this module knows no model at all.
+The rules live in `core/placeholders.py`, which the letters use too (the letters' module
+itself reads casework's models, which grants must never import).
 """
 
 from __future__ import annotations
-
-import re
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-PLACEHOLDER = re.compile(r"\{\{\s*([a-z][a-z0-9_]{0,39}(?:\.[a-z][a-z0-9_]{0,39})?)\s*\}\}")
-ANY_BRACES = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.DOTALL)
+from teilhabe.core.placeholders import brace_problems, paragraphs, substitute
+
+__all__ = ["PLACEHOLDERS", "paragraphs", "problems", "substitute"]
 
 # placeholder -> what it stands for (shown beside the template's text)
 PLACEHOLDERS: dict[str, str | Promise] = {
@@ -47,29 +46,7 @@ PLACEHOLDERS: dict[str, str | Promise] = {
 def problems(body: str) -> list[str]:
     """What stops the template from being saved: every `{{ … }}` that is not a known
     placeholder and every `{% … %}`. Empty when it can be saved."""
-    found: list[str] = []
-    for match in ANY_BRACES.finditer(body):
-        if match.group(2) is not None:
-            found.append(gettext("Template tags are not supported: %s") % match.group(0))
-        elif match.group(1).strip() not in PLACEHOLDERS:
-            found.append(gettext("Unknown placeholder: %s") % match.group(0))
+    found = brace_problems(body, lambda name: name in PLACEHOLDERS)
     if not body.strip():
         found.append(gettext("The text of the notice cannot be empty."))
     return found
-
-
-def substitute(body: str, values: dict[str, str]) -> str:
-    """`body` with each known placeholder replaced by its value, in one pass; anything
-    else stays as it is."""
-
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        return values[name] if name in values else match.group(0)
-
-    return PLACEHOLDER.sub(replace, body)
-
-
-def paragraphs(text: str) -> list[list[str]]:
-    """Paragraphs (split at empty lines), each a list of lines."""
-    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
-    return [block.split("\n") for block in blocks if block.strip()]
