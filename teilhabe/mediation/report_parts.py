@@ -3,8 +3,8 @@
 
 Both publish the figures of `figures.py` through `figures.city_tables`, i.e. through
 core/disclosure.py: the organisation report leaves the organisation (funders, the
-council), so it gets the same protection as the city. A hidden count is "•" in the
-report (with the note) and "–" on the city page as on mediation's own city figures.
+council), so it gets the same protection as the city. A hidden count is "•" (with
+"not published" for screen readers) everywhere, as in the city statistics.
 Unmet demand by language is the "unfulfilled" column of the protected language
 table, so it hides what that table hides. The median lead time is no count and is
 given as it is.

@@ -196,7 +196,7 @@ def test_city_figures_hide_small_numbers(
     assert "Gesamtschule Matrix" in body
     table = body[body.find("Gesamtschule Matrix") :]
     row = table[: table.find("</tr>")]
-    assert ">1<" not in row and "–" in row
+    assert ">1<" not in row and "•" in row
 
 
 def test_a_stale_mediator_form_is_refused(
