@@ -8,6 +8,7 @@ reference number the body uses itself, so that the same mediator can be asked ag
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -115,6 +116,16 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def hash_token(token: str) -> str:
+    """What is stored of a body's link: a copy of the database opens no form."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def unissued_token_hash() -> str:
+    # a new body's form is closed until the coordinator issues its link
+    return hash_token(new_token())
+
+
 class RequestingBody(models.Model):
     """An office, school or service that books mediators from the pool."""
 
@@ -133,8 +144,12 @@ class RequestingBody(models.Model):
         related_name="+",
         verbose_name=_("district"),
     )
-    # The secret of the body's request form (a link the coordinator hands over).
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    # The secret of the body's request form (a link the coordinator hands over), stored
+    # as its SHA-256 only; the link is shown once when it is issued (services.issue_link).
+    token_hash = models.CharField(
+        max_length=64, unique=True, default=unissued_token_hash, editable=False
+    )
+    link_issued_at = models.DateTimeField(_("link issued"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

@@ -24,8 +24,11 @@ from teilhabe.mediation.models import (
     Assignment,
     MediationRequest,
     Mediator,
+    RequestingBody,
     Side,
     Status,
+    hash_token,
+    new_token,
 )
 
 LIVE = (Status.ASSIGNED, Status.CONFIRMED)
@@ -153,3 +156,17 @@ def starts(request: MediationRequest) -> datetime.datetime:
 
 def ends(request: MediationRequest) -> datetime.datetime:
     return starts(request) + datetime.timedelta(minutes=request.duration_minutes)
+
+
+def issue_link(body: RequestingBody) -> str:
+    """A new secret for the body's request form; the previous link stops working. The
+    token is returned to be shown once and only its hash is stored."""
+    token = new_token()
+    body.token_hash = hash_token(token)
+    body.link_issued_at = timezone.now()
+    body.save(update_fields=["token_hash", "link_issued_at"])
+    return token
+
+
+def body_by_token(token: str) -> RequestingBody | None:
+    return RequestingBody.objects.filter(token_hash=hash_token(token), is_active=True).first()

@@ -22,6 +22,7 @@ urlpatterns = [
     path("stellen/", views.body_list, name="body_list"),
     path("stellen/neu/", views.body_create, name="body_create"),
     path("stellen/<id:pk>/", views.body_edit, name="body_edit"),
+    path("stellen/<id:pk>/link/", views.body_link, name="body_link"),
     path("abrechnung/", views.allowance_sheet, name="allowances"),
     path("zahlen/", views.figures_page, name="figures"),
     path("statistik/", views.city_figures, name="city_figures"),

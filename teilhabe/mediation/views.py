@@ -174,23 +174,40 @@ def mediator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _mediator_form(request, access.mediator_or_404(request.user, pk))
 
 
+NEW_LINK_SESSION_KEY = "mediation-new-body-link"
+
+
 @coordinate
 def body_list(request: HttpRequest) -> HttpResponse:
     bodies = RequestingBody.objects.filter(
         organisation_id__in=access.coordinated(request.user)
     ).select_related("district")
-    links = [
-        (body, request.build_absolute_uri(reverse("mediation:outside_request", args=[body.token])))
-        for body in bodies
-    ]
-    return render(request, "mediation/body_list.html", {"links": links})
+    # the link just issued, shown this once: only its hash is stored
+    new_link = request.session.pop(NEW_LINK_SESSION_KEY, None)
+    return render(request, "mediation/body_list.html", {"bodies": bodies, "new_link": new_link})
+
+
+def _show_new_link(request: HttpRequest, body: RequestingBody) -> None:
+    token = services.issue_link(body)
+    url = request.build_absolute_uri(reverse("mediation:outside_request", args=[token]))
+    request.session[NEW_LINK_SESSION_KEY] = {"body": body.name, "url": url}
+
+
+@coordinate
+@require_POST
+def body_link(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new link for the body's form; the one handed out before stops working."""
+    _show_new_link(request, access.body_or_404(request.user, pk))
+    return redirect("mediation:body_list")
 
 
 def _body_form(request: HttpRequest, instance: RequestingBody | None) -> HttpResponse:
     form = BodyForm(request.POST or None, instance=instance, organisations=_organisations(request))
     if request.method == "POST" and form.is_valid():
-        form.save()
+        body = form.save()
         messages.success(request, _("The requesting body was saved."))
+        if instance is None:
+            _show_new_link(request, body)
         return redirect("mediation:body_list")
     title = _("Edit requesting body") if instance else _("New requesting body")
     return form_page(request, form, title, reverse("mediation:body_list"))

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from teilhabe.core.access import public, requires
 from teilhabe.core.middleware import client_address
 from teilhabe.mediation import access, matching, selectors, services
 from teilhabe.mediation.forms import ReasonForm, RequestForm, StaffRequestForm
-from teilhabe.mediation.models import RequestingBody, Side, Status
+from teilhabe.mediation.models import Side, Status
 from teilhabe.mediation.views import completion_page, form_page, run
 
 serve = requires("mediation.serve")
@@ -60,10 +60,12 @@ def outside_request(request: HttpRequest, token: str) -> HttpResponse:
     refused = _too_many(request, "address", client_address(request) or "")
     if refused is not None:
         return refused
-    body = get_object_or_404(RequestingBody, token=token, is_active=True)
+    body = services.body_by_token(token)
+    if body is None:
+        raise Http404
     form = RequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        refused = _too_many(request, "token", body.token)
+        refused = _too_many(request, "token", str(body.pk))
         if refused is not None:
             return refused
         item = form.save(commit=False)

@@ -291,6 +291,7 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "mediation:my_cancel": ({"pk": "<assignment>"}, MEDIATORS),
     "mediation:my_complete": ({"pk": "<assignment>"}, MEDIATORS),
     "mediation:outside_request": ({"token": "<body_token>"}, PUBLIC),
+    "mediation:body_link": ({"pk": "<requesting_body>"}, MEDIATION_COORDINATOR),
     "mediation:conflict_list": ({}, CASEWORK),
     "mediation:conflict_create": ({}, CASEWORK),
     "mediation:conflict_edit": ({"pk": "<conflict>"}, CASEWORK),

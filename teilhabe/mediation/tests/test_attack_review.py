@@ -74,7 +74,7 @@ def test_outside_form_ignores_posted_organisation_body_and_status(
 
 def test_an_inactive_body_or_a_guessed_token_is_a_404(world: dict[str, Any]) -> None:
     body = RequestingBody.objects.get(pk=world["<requesting_body>"])
-    token = body.token
+    token = world["<body_token>"]
     assert Client().get(reverse("mediation:outside_request", args=[token])).status_code == 200
     for guess in (token[:-1], token.upper(), token + "x"):
         assert Client().get(reverse("mediation:outside_request", args=[guess])).status_code == 404
@@ -152,3 +152,25 @@ def test_one_account_is_one_mediator_of_a_pool(world: dict[str, Any]) -> None:
                       kind=first.kind, user=first.user)  # fmt: skip
     with pytest.raises(ValidationError):
         second.validate_constraints()
+
+
+def test_the_database_holds_no_usable_link(
+    world: dict[str, Any], users_by_role: dict[str, Any]
+) -> None:
+    """Only the link's SHA-256 is stored: a copy of the table opens no form. The link is
+    shown once when issued; a new one makes the old one stop working."""
+    body = RequestingBody.objects.get(pk=world["<requesting_body>"])
+    token = world["<body_token>"]
+    assert token not in body.token_hash
+    form = "mediation:outside_request"
+    assert Client().get(reverse(form, args=[body.token_hash])).status_code == 404
+
+    lead = signed_in_client(users_by_role["team_lead"])
+    assert token not in lead.get(reverse("mediation:body_list")).content.decode()
+    shown = lead.post(reverse("mediation:body_link", args=[body.pk]), follow=True)
+    page = shown.content.decode()
+    new = page.split("/sprachmittlung/extern/")[1].split("/")[0]
+    assert new != token and "nicht noch einmal angezeigt" in page
+    assert new not in lead.get(reverse("mediation:body_list")).content.decode()  # only once
+    assert Client().get(reverse(form, args=[token])).status_code == 404
+    assert Client().get(reverse(form, args=[new])).status_code == 200

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser
 
 from teilhabe.core.tests.test_browser import assert_accessible, browser, log_in, new_context
 from teilhabe.demo import musterstadt
+from teilhabe.mediation import services
 from teilhabe.mediation.models import RequestingBody
 from teilhabe.mediation.models_clearing import Clearing, ClearingCriterion, ClearingStatus
 
@@ -67,6 +68,8 @@ def test_the_new_mediation_pages_pass_axe(
     body = RequestingBody.objects.first()
     assert body is not None
     page = new_context(browser).new_page()
-    response = page.goto(live_server.url + reverse("mediation:outside_request", args=[body.token]))
+    response = page.goto(
+        live_server.url + reverse("mediation:outside_request", args=[services.issue_link(body)])
+    )
     assert response is not None and response.status == 429
     assert_accessible(page, "mediation-outside-too-many")

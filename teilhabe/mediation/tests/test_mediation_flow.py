@@ -26,7 +26,7 @@ from teilhabe.casework import services as casework
 from teilhabe.casework.models import Case, Person, Referral
 from teilhabe.core.tests.test_browser import assert_accessible, browser, log_in, new_context
 from teilhabe.demo import musterstadt
-from teilhabe.mediation import access, allowances
+from teilhabe.mediation import access, allowances, services
 from teilhabe.mediation.models import MediationRequest, Mediator, RequestingBody, Status
 from teilhabe.mediation.models_clearing import Clearing, ClearingCriterion, ClearingStatus
 from teilhabe.mediation.models_neighbourhood import ConflictEntry
@@ -52,7 +52,8 @@ def _shot(page: Page, name: str) -> None:
 
 def _secretary_requests(page: Page, base: str, today: datetime.date) -> MediationRequest:
     school = RequestingBody.objects.get(name=SCHOOL)
-    response = page.goto(base + reverse("mediation:outside_request", args=[school.token]))
+    token = services.issue_link(school)  # the coordinator's "Issue a new link"
+    response = page.goto(base + reverse("mediation:outside_request", args=[token]))
     assert response is not None and response.status == 200
     expect(page.locator("main")).to_contain_text(SCHOOL)
     page.fill("#id_requesting_person", SECRETARY)

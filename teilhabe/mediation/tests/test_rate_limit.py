@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from teilhabe.mediation import services
 from teilhabe.mediation.models import MediationRequest, RequestingBody
 from teilhabe.mediation.tests.world import mediation_world
 from teilhabe.organisations.models import Organisation
@@ -49,7 +50,7 @@ def test_a_body_sends_at_most_the_limit(
     assert MediationRequest.objects.count() == before + 2
     # another body's link still works from the same address
     other = RequestingBody.objects.create(organisation=provider, name="Jugendamt")
-    other_url = reverse("mediation:outside_request", args=[other.token])
+    other_url = reverse("mediation:outside_request", args=[services.issue_link(other)])
     assert Client().post(other_url, FORM).status_code == 200
 
 

@@ -99,7 +99,7 @@ def mediation_world(
         "<conflict>": conflict.pk,
         "<mediator>": mediator.pk,
         "<requesting_body>": body.pk,
-        "<body_token>": body.token,
+        "<body_token>": services.issue_link(body),
         "<mediation_request>": open_request.pk,
         "<assigned_request>": assigned.pk,
         "<assignment>": assignment.pk,
