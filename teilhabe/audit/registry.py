@@ -64,6 +64,8 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("grants.Recusal", []),
     ("grants.ItemDecision", []),
     ("grants.NamedVote", []),
+    ("grants.WrittenProcedure", []),
+    ("grants.WrittenAnswer", []),
     # Applications name a contact person; the link's hash and the file's id stay out.
     ("grants.Application", ["token_hash"]),
     ("grants.CostLine", []),

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.core.forms import KernForm
-from teilhabe.grants.models import Interest, ItemDecision
+from teilhabe.grants import voting
+from teilhabe.grants.models import Interest, ItemDecision, WrittenAnswer
 from teilhabe.network.models import Actor, BodyMembership, Meeting
 
 
@@ -35,6 +38,64 @@ class CountsForm(KernForm):
         choices=[("", _("not recorded")), *ItemDecision.ChairVote.choices],
         help_text=_("Needed only where the chair's vote decides a tie."),
     )
+
+
+class NamedVotesForm(KernForm):
+    """One vote per voter of the item (`vote_<membership id>`). Selects, not radio
+    buttons: the count form's labels "Yes"/"No" stay the only ones on the page."""
+
+    PREFIX = "vote_"
+
+    def __init__(
+        self, *args: Any, voters: list[tuple[BodyMembership, bool]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        for membership, is_chair in voters:
+            label = (
+                gettext("Vote of %(member)s (chair)") if is_chair else gettext("Vote of %(member)s")
+            )
+            self.fields[f"{self.PREFIX}{membership.pk}"] = forms.ChoiceField(
+                label=label % {"member": membership},
+                choices=[("", "–"), *ItemDecision.ChairVote.choices],
+            )
+        # KernForm styles the fields it finds in __init__; these came after it.
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "kern-form-input__select")
+
+    def clean(self) -> dict[str, Any] | None:
+        # A vote posted for anybody else (excluded, recused, absent) is refused, not
+        # silently dropped: the record must show what the board really voted.
+        strangers = [key for key in self.data if key.startswith(self.PREFIX)]
+        if any(key not in self.fields for key in strangers):
+            raise ValidationError(
+                _(
+                    "A vote was sent for somebody who may not vote on this item "
+                    "(excluded, recused, absent or without a seat)."
+                )
+            )
+        return super().clean()
+
+    def votes(self) -> dict[int, voting.Vote]:
+        return {
+            int(name.removeprefix(self.PREFIX)): voting.Vote(value)
+            for name, value in self.cleaned_data.items()
+        }
+
+
+class WrittenAnswerForm(KernForm):
+    answerer = forms.ModelChoiceField(
+        label=_("Who answers"), queryset=BodyMembership.objects.none(), empty_label=None
+    )
+    # No answer preselected: a slip must not record a yes.
+    answer = forms.ChoiceField(
+        label=_("Answer given"), choices=[("", "–"), *WrittenAnswer.Answer.choices]
+    )
+
+    def __init__(self, *args: Any, may_answer: list[BodyMembership], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["answerer"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = BodyMembership.objects.filter(pk__in=[m.pk for m in may_answer])
 
 
 class VotingRightForm(KernForm):

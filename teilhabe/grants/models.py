@@ -277,6 +277,7 @@ from teilhabe.grants.grant_models import (  # noqa: E402
     Payment,
     PaymentRequest,
 )
+from teilhabe.grants.written_models import WrittenAnswer, WrittenProcedure  # noqa: E402
 
 __all__ = [
     "Application",
@@ -297,4 +298,6 @@ __all__ = [
     "Recusal",
     "StatusChange",
     "VotingRight",
+    "WrittenAnswer",
+    "WrittenProcedure",
 ]

@@ -6,7 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from teilhabe.grants import voting
-from teilhabe.grants.models import BoardItem, BoardRules, Interest, Invitation, Recusal, VotingRight
+from teilhabe.grants.models import (
+    BoardItem,
+    BoardRules,
+    Interest,
+    Invitation,
+    Recusal,
+    VotingRight,
+    WrittenAnswer,
+    WrittenProcedure,
+)
 from teilhabe.network.models import AgendaItem, Attendance, BodyMembership
 
 
@@ -102,3 +111,45 @@ def item_page(item: AgendaItem) -> dict[str, object]:
             )
         )
     return {"situation": current, "rules": rules, "quorum": quorum, "seats": rows}
+
+
+def outstanding(
+    situation: voting.Situation, rules: voting.Rules, answered: set[int]
+) -> list[voting.Seat]:
+    """The seats with a say on the item whose member or deputy has not answered yet in
+    the written procedure (a seat without a say is not waited for)."""
+    return [
+        seat
+        for seat in situation.seats
+        if (persons := voting.answerers(seat, situation, rules))
+        and not any(person.key in answered for person in persons)
+    ]
+
+
+@dataclass(frozen=True)
+class WrittenPage:
+    procedure: WrittenProcedure | None
+    answers: list[WrittenAnswer]
+    waiting_for: list[BodyMembership]  # the members of the seats still to answer
+    may_answer: list[BodyMembership]  # members and deputies who may still answer
+
+
+def written_page(item: AgendaItem) -> WrittenPage:
+    """The written procedure of the item as the page shows it."""
+    procedure = WrittenProcedure.objects.filter(agenda_item=item).first()
+    if procedure is None:
+        return WrittenPage(None, [], [], [])
+    answers = list(procedure.answers.select_related("membership__actor"))
+    current = situation(item)
+    rules = rules_of(item.meeting.body_id)
+    seats = outstanding(current, rules, {row.membership_id for row in answers})
+    persons = [p.key for seat in seats for p in voting.answerers(seat, current, rules)]
+    members = BodyMembership.objects.select_related("actor").in_bulk(
+        persons + [seat.member.key for seat in seats]
+    )
+    return WrittenPage(
+        procedure=procedure,
+        answers=answers,
+        waiting_for=[members[seat.member.key] for seat in seats],
+        may_answer=[members[key] for key in persons],
+    )

@@ -16,6 +16,7 @@ public_patterns = (
     [
         path("", views_public.start, name="start"),
         path("<str:token>/", views_public.draft, name="draft"),
+        path("<str:token>/bescheid.pdf", views_public.notice, name="notice"),
     ],
     "public",
 )

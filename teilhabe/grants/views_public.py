@@ -6,17 +6,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from teilhabe.core.access import public
+from teilhabe.core.audit_trail import log_read
+from teilhabe.documents import storage
 from teilhabe.grants import applications, payments
 from teilhabe.grants.application_models import Application, Grant
 from teilhabe.grants.forms_grants import PaymentRequestForm
 from teilhabe.grants.forms_public import ApplicationForm, DocumentForm, StartForm, initial_from
+from teilhabe.grants.grant_models import GrantNotice
 
 
 def _send_link(request: HttpRequest, application: Application, token: str) -> str:
@@ -115,6 +118,40 @@ def draft(request: HttpRequest, token: str) -> HttpResponse:
         "money": payments.money(grant) if grant is not None else None,
         "payment_requests": grant.payment_requests.all() if grant is not None else [],
         "request_form": request_form,
+        "notice_url": reverse("grants:public:notice", kwargs={"token": token})
+        if _latest_notice(application)
+        else None,
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "grants/public_draft.html", context, status=status)
+
+
+def _latest_notice(application: Application) -> GrantNotice | None:
+    """The notice in force: a notice issued again replaces the earlier one."""
+    return (
+        GrantNotice.objects.filter(grant__application=application)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+@public
+def notice(request: HttpRequest, token: str) -> FileResponse:
+    """The grant notice of the link's application, the same PDF staff download."""
+    application = applications.by_token(token)
+    if application is None:
+        raise Http404
+    latest = _latest_notice(application)
+    if latest is None or not storage.exists(latest.file_id):
+        raise Http404
+    log_read(request, latest, "grant notice:download by the application's link")
+    response = FileResponse(
+        storage.open_file(latest.file_id),
+        as_attachment=True,
+        filename=f"{_('grant-notice')}-{application.year}-{application.pk}.pdf",
+        content_type=storage.PDF,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # The link is the only key: no cache along the way keeps a copy.
+    response["Cache-Control"] = "no-store, private"
+    return response

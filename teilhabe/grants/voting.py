@@ -279,3 +279,20 @@ def decide_in_writing(
         return Result(Outcome.NO_QUORUM, None, q)
     tally = tally_named(votes, answered, q)
     return Result(_majority(tally, rules), tally, q)
+
+
+def answerers(seat: Seat, situation: Situation, rules: Rules) -> tuple[Person, ...]:
+    """Who may answer for the seat in a written procedure: the member unless excluded or
+    recused, and the deputy in their place on the same terms as at a meeting (for an
+    excluded or recused member only where the rules allow it). Empty: the seat has no
+    say on this item and nobody need be waited for."""
+    member_may = _may_act(seat.member, situation, rules)
+    persons = [seat.member] if member_may else []
+    deputy = seat.deputy
+    if (
+        deputy is not None
+        and _may_act(deputy, situation, rules)
+        and (member_may or rules.deputy_for_excluded)
+    ):
+        persons.append(deputy)
+    return tuple(persons)

@@ -241,6 +241,9 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "grants:notice_template": ({}, FUNDING_KEEPERS),
     "grants:decision_pack": ({"pk": "<board_meeting>"}, NETWORK),
     "grants:minutes": ({"pk": "<board_meeting>"}, NETWORK),
+    # grants: the applicant's own grant notice through the application's link (another
+    # application's token gets 404, tested in grants/tests/test_public_notice.py)
+    "grants:public:notice": ({"token": "<grant_token>"}, PUBLIC),
     # proofs: proof of use (the public page opens only with a granted application's
     # token; another token is a 404, tested in proofs/tests/test_public_page.py) and the
     # public list of grants

@@ -21,6 +21,7 @@ from teilhabe.grants.voting import (
     Tally,
     Vote,
     VotingError,
+    answerers,
     decide,
     decide_in_writing,
     exclusion,
@@ -191,3 +192,15 @@ def test_an_excluded_member_cannot_block_the_written_procedure() -> None:
     votes = {1: Vote.YES, 2: Vote.YES, 4: Vote.NO}
     result = decide_in_writing(item(set(), applicant=APPLICANT), VWVFG, votes, objections=[3])
     assert result.outcome is Outcome.ADOPTED
+
+
+def test_who_may_answer_for_a_seat_in_writing() -> None:
+    situation = item(set(), recused={4}, applicant=APPLICANT)
+    # the chair: the member only; member 2 ("other" interest) and their deputy 12
+    assert answerers(SEATS[0], situation, VWVFG) == (P1,)
+    assert answerers(SEATS[1], situation, VWVFG) == (P2, D12)
+    # member 3 works for the applicant, member 4 recused: no say, nobody to wait for ...
+    assert answerers(SEATS[2], situation, VWVFG) == ()
+    assert answerers(SEATS[3], situation, VWVFG) == ()
+    # ... unless the board lets the deputy stand in for an excluded or recused member
+    assert answerers(SEATS[3], situation, Rules(deputy_for_excluded=True)) == (D14,)

@@ -95,7 +95,8 @@ def role_matrix_world(provider: Organisation) -> dict[str, Any]:
         "<board_meeting>": board["meeting"].pk,
         "<grant>": granted["grant"].pk,
         "<grant_notice>": stored_notice(granted["grant"]).pk,
-        # not a URL of the matrix: the axe test opens the grantee's page with it
+        # the grantee's link: the public notice in the matrix, the grantee's page in the
+        # axe test
         "<grant_token>": granted["token"],
     }
 
