@@ -116,6 +116,29 @@ AUDITED_MODELS: list[tuple[str, list[str]]] = [
     ("mediation.ConflictEntry", []),
     ("mediation.OutreachContact", []),
     ("mediation.Clearing", []),  # a person's clearing to case management
+    # Event registrations (registrations): who registered with their needs; the cancel
+    # link's hash stays out. Deleted after the period with their entries' values emptied.
+    ("registrations.Listing", []),
+    ("registrations.ProgrammeItem", []),
+    ("registrations.Registration", ["token_hash"]),
+    # Intercultural opening: the catalogue, the institutions' sign-ins, the coaching
+    # process, its evidence (the file's random name and checksum stay out) and the
+    # certificate decision.
+    ("opening.Catalogue", []),
+    ("opening.CatalogueArea", []),
+    ("opening.Criterion", []),
+    ("opening.LevelText", []),
+    ("opening.EvidenceKind", []),
+    ("opening.InstitutionContact", []),
+    ("opening.Process", []),
+    ("opening.Stage", []),
+    ("opening.CoachingSession", []),
+    ("opening.AgreedMeasure", []),
+    ("opening.Evidence", ["file_id", "sha256"]),
+    ("opening.SelfCheck", []),
+    ("opening.SelfCheckAnswer", []),
+    ("opening.AuditRecord", []),
+    ("opening.Certificate", []),
 ]
 
 

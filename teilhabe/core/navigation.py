@@ -30,6 +30,7 @@ MAIN_NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry(_("Import"), "casework:import", "casework.import_cases"),
     NavEntry(_("Groups"), "activities:group_list", "activities.manage_groups"),
     NavEntry(_("Events"), "activities:event_list", "activities.manage_groups"),
+    NavEntry(_("Registrations"), "registrations:listing_list", "activities.manage_groups"),
     NavEntry(_("Volunteers"), "activities:volunteer_list", "activities.manage_volunteers"),
     NavEntry(_("Calendar"), "activities:calendar", "activities.view_calendar"),
     NavEntry(_("Programmes"), "programmes:programme_list", "programmes.view_programmes"),
@@ -38,6 +39,8 @@ MAIN_NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry(_("Integration plan"), "planning:concept_list", "planning.view_plan"),
     NavEntry(_("Plan measures"), "planning:my_measures", "planning.lead_measures"),
     NavEntry(_("Public participation"), "participation:overview", "planning.view_plan"),
+    # The coordinator, named coaches and the contact persons of institutions (opening).
+    NavEntry(_("Intercultural opening"), "opening:overview", "opening.take_part"),
     NavEntry(_("Funding"), "funding:programme_list", "funding.view_programmes"),
     NavEntry(_("Applications"), "grants:application_list", "grants.manage_applications"),
     NavEntry(_("Proofs of use"), "proofs:proof_list", "grants.manage_applications"),

@@ -28,11 +28,13 @@ from teilhabe.demo.network_data import load_network
 from teilhabe.demo.planning import load_planning
 from teilhabe.demo.programmes_data import load_programmes
 from teilhabe.mediation.demo import load_mediation
+from teilhabe.opening.demo import load_opening
 from teilhabe.organisations.area_import import import_areas
 from teilhabe.organisations.catalogue import install_service_catalogue
 from teilhabe.organisations.models import Area, Organisation, Service
 from teilhabe.organisations.services import create_organisation
 from teilhabe.participation.demo import load_participation
+from teilhabe.registrations.demo import load_registrations
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -102,12 +104,14 @@ def load(scale: float = DEMO_SCALE) -> None:
     load_network()
     load_programmes()
     load_activities()
+    load_registrations()  # public events of the activities above
     load_funding()
     load_mediation()
     load_casework(scale)
     # after the funding: measures name its programmes; ideas answer with its measures
     load_participation(load_planning())
     load_grants()  # needs the plan's fields of action
+    load_opening(str(definition["password"]))  # intercultural opening: after the plan
 
 
 def load_casework(scale: float) -> None:

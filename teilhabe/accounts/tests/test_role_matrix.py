@@ -254,9 +254,9 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "proofs:proof_list": ({}, FUNDING_KEEPERS),
     "proofs:proof_detail": ({"pk": "<proof_grant>"}, FUNDING_KEEPERS),
     "proofs:yearly": ({}, FUNDING_READERS),
+    "proofs:yearly_xlsx": ({}, FUNDING_READERS),
     # proofs: the yearly funding report as PDF (issue 12 item 7)
     "proofs:yearly_pdf": ({}, FUNDING_READERS),
-    "proofs:yearly_xlsx": ({}, FUNDING_READERS),
     "funding:programme_list": ({}, FUNDING_READERS),
     "funding:programme_create": ({}, FUNDING_KEEPERS),
     "funding:programme_detail": ({"pk": "<funding_programme>"}, FUNDING_READERS),
@@ -339,6 +339,45 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "participation:idea_answer": ({"pk": "<participation_idea>"}, PLAN_KEEPERS),
     "participation:idea_new_measure": ({"pk": "<participation_idea>"}, PLAN_KEEPERS),
     "participation:public:plan": ({"slug": "<participation_concept>"}, PUBLIC),
+    # registrations: public event pages need no account; the organisers' pages are for
+    # those who manage the event's organisation's events (another organisation's: 404,
+    # registrations/tests/test_pages.py)
+    "registrations:public:event": ({"pk": "<listing>"}, PUBLIC),
+    "registrations:public:registration": ({"token": "<registration_token>"}, PUBLIC),
+    "registrations:public:organisation": ({"slug": "diakonie"}, PUBLIC),
+    "registrations:public:feed": ({"slug": "diakonie"}, PUBLIC),
+    "registrations:listing_list": ({}, GROUPS),
+    "registrations:listing_create": ({}, GROUPS),
+    "registrations:listing_detail": ({"pk": "<listing>"}, GROUPS),
+    "registrations:listing_edit": ({"pk": "<listing>"}, GROUPS),
+    "registrations:check_in": ({"pk": "<listing>"}, GROUPS),
+    # intercultural opening (teilhabe/opening): the coordinator keeps and coaches; named
+    # coaches and institutions' contact persons (no role) are tested in
+    # opening/tests/test_access.py; the register of certified institutions is public.
+    "opening:overview": ({}, PLAN_KEEPERS),
+    "opening:public:register": ({}, PUBLIC),
+    "opening:process_create": ({}, PLAN_KEEPERS),
+    "opening:process_detail": ({"pk": "<opening_process>"}, PLAN_KEEPERS),
+    "opening:contact_create": ({"pk": "<opening_process>"}, PLAN_KEEPERS),
+    "opening:session_create": ({"pk": "<opening_process>"}, PLAN_KEEPERS),
+    "opening:measure_create": ({"pk": "<opening_process>"}, PLAN_KEEPERS),
+    "opening:audit_record": ({"pk": "<opening_process>"}, PLAN_KEEPERS),
+    "opening:certificate_issue": ({"pk": "<opening_process>"}, PLAN_KEEPERS),
+    "opening:self_check_create": ({"pk": "<opening_process>"}, PLAN_KEEPERS),
+    "opening:evidence_upload": ({"pk": "<opening_process>"}, PLAN_KEEPERS),
+    "opening:stage_done": ({"pk": "<opening_stage>"}, PLAN_KEEPERS),
+    "opening:self_check_detail": ({"pk": "<opening_self_check>"}, PLAN_KEEPERS),
+    "opening:evidence_download": ({"pk": "<opening_evidence>"}, PLAN_KEEPERS),
+    "opening:evidence_check": ({"pk": "<opening_evidence>"}, PLAN_KEEPERS),
+    "opening:certificate_pdf": ({"pk": "<opening_certificate>"}, PLAN_KEEPERS),
+    "opening:catalogue_list": ({}, PLAN_KEEPERS),
+    "opening:catalogue_create": ({}, PLAN_KEEPERS),
+    "opening:catalogue_detail": ({"pk": "<opening_catalogue>"}, PLAN_KEEPERS),
+    "opening:catalogue_new_version": ({"pk": "<opening_catalogue>"}, PLAN_KEEPERS),
+    "opening:area_create": ({"pk": "<opening_catalogue>"}, PLAN_KEEPERS),
+    "opening:evidence_kind_create": ({"pk": "<opening_catalogue>"}, PLAN_KEEPERS),
+    "opening:criterion_create": ({"pk": "<opening_area>"}, PLAN_KEEPERS),
+    "opening:criterion_edit": ({"pk": "<opening_criterion>"}, PLAN_KEEPERS),
 }
 
 
@@ -391,11 +430,13 @@ def case_world(counsellor: Any) -> dict[str, Any]:
     from teilhabe.mediation.tests.world import mediation_world
     from teilhabe.monitoring.tests.world import monitoring_world
     from teilhabe.network.tests.world import network_world
+    from teilhabe.opening.tests.world import opening_world
     from teilhabe.organisations.models import Organisation, Service
     from teilhabe.participation.tests.world import participation_world
     from teilhabe.planning.tests.world import planning_world
     from teilhabe.programmes.tests.world import programme_world
     from teilhabe.proofs.tests.world import role_matrix_world as proofs_world
+    from teilhabe.registrations.tests.world import registrations_world
 
     provider, city = (
         Organisation.objects.get(slug="diakonie"),
@@ -461,6 +502,8 @@ def case_world(counsellor: Any) -> dict[str, Any]:
             User.objects.filter(memberships__role=Role.MEDIATOR.value).first(),
         ),
         **participation_world(),
+        **registrations_world(provider),
+        **opening_world(),
     }
 
 

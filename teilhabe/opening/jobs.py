@@ -1,0 +1,32 @@
+"""The daily job of intercultural opening on the queue (django-q2): the reminders before
+certificates run out (`reminders.py`). Scheduled like the proofs' daily job: created
+once after every migration."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from teilhabe.opening import reminders
+
+DAILY_TASK = "teilhabe.opening.jobs.daily"
+
+
+def daily() -> str:
+    return f"{reminders.send_due(timezone.localdate())} certificate reminders sent"
+
+
+def ensure_schedule(**_kwargs: Any) -> None:
+    from django_q.models import Schedule
+
+    from teilhabe.retention.jobs import next_night
+
+    Schedule.objects.get_or_create(
+        func=DAILY_TASK,
+        defaults={
+            "name": "certificate reminders (intercultural opening)",
+            "schedule_type": Schedule.DAILY,
+            "next_run": next_night(),
+        },
+    )
