@@ -2,7 +2,8 @@
 
 The rules of shared/formats/register-extract.md, "Classification", in their order:
 the first that applies gives a person's category. Rule 7 (`familiaer`) looks at the
-parents' categories of rules 1–6, found by joining the extract with itself on `eltern`.
+parents' categories of rules 1–6, found through the parents' rows that
+`extract.parent_links` matched to the ids in `eltern`.
 The result is counts only: per smallest area, age group, sex, category and immigration
 history; and per smallest area, age group, sex and reference country.
 """
@@ -14,13 +15,27 @@ from collections.abc import Collection
 
 import polars as pl
 
-from teilhabe.monitoring.models import AGE_GROUPS
+from teilhabe.monitoring import extract
+from teilhabe.monitoring.models import AGE_GROUPS, Category, History
 
 # The installation's repatriate-origin countries (setting MONITORING_REPATRIATE_ORIGINS).
 REPATRIATE_ORIGINS = (
     "RU KZ UA BY KG UZ TJ TM AZ AM GE MD EE LV LT PL RO".split()  # noqa: SIM905
 )
 NOT_A_COUNTRY = ("", "DE", "XX")
+# The few-valued columns are categoricals (extract.CATEGORICAL), the category and the
+# history enums (a byte a row, not a string); the counts turn them into strings.
+_STRINGS = pl.col(pl.Categorical, pl.Enum).cast(pl.String)
+CATEGORY = pl.Enum([c.value for c in Category])
+HISTORY = pl.Enum([h.value for h in History])
+
+
+def _category(name: str) -> pl.Expr:
+    return pl.lit(name, dtype=CATEGORY)
+
+
+def _history(name: str) -> pl.Expr:
+    return pl.lit(name, dtype=HISTORY)
 
 
 def _column(columns: Collection[str], name: str) -> pl.Expr:
@@ -30,45 +45,68 @@ def _column(columns: Collection[str], name: str) -> pl.Expr:
     return pl.lit("")
 
 
-def _own(lazy: pl.LazyFrame, columns: list[str], origins: Collection[str]) -> pl.LazyFrame:
-    """id, gebiet, age, sex, eltern and the person's own category of rules 1–6 (null
-    where none applies), own reference country and whether born abroad."""
-    sta1 = pl.col("sta1").str.to_uppercase()
-    sta2 = _column(columns, "sta2").str.to_uppercase()
-    birth = _column(columns, "geburtsland").str.to_uppercase()
-    moved = _column(columns, "zuzug_land").str.to_uppercase()
+def _cased(frame: pl.DataFrame, names: Collection[str], upper: bool) -> dict[str, pl.Expr]:
+    """The columns in upper (lower) case: as they are when every distinct value already
+    is (no row is touched), else all of them recased as strings (one dtype for all)."""
+    present = [n for n in names if n in frame.columns]
+    distinct = [pl.col(n).unique().cast(pl.String) for n in present]
+    cased = [d.str.to_uppercase() if upper else d.str.to_lowercase() for d in distinct]
+    recase = any(frame.select((d != c).any() for d, c in zip(distinct, cased, strict=True)).row(0))
+    exprs = {name: _column(frame.columns, name) for name in names}
+    if recase:
+        for name in present:
+            text = pl.col(name).cast(pl.String).str
+            exprs[name] = text.to_uppercase() if upper else text.to_lowercase()
+    return exprs
+
+
+def _none_of(code: pl.Expr, values: Collection[str]) -> pl.Expr:
+    """Not one of a few values: comparisons, cheaper than a membership test."""
+    return pl.all_horizontal(code != value for value in values)
+
+
+def _own(frame: pl.DataFrame, stichtag: datetime.date, origins: Collection[str]) -> pl.DataFrame:
+    """id, gebiet, age, sex, and the person's own category of rules 1–6 (null where none
+    applies), own reference country and whether born abroad."""
+    columns = frame.columns
+    codes = _cased(frame, ("sta1", "sta2", "geburtsland", "zuzug_land"), upper=True)
+    sta1, sta2, birth, moved = codes.values()
     german = (sta1 == "DE") | (sta2 == "DE")
-    abroad = ~birth.is_in(["", "DE"])
-    second = ((sta1 == "DE") & ~sta2.is_in(NOT_A_COUNTRY)) | (
-        (sta2 == "DE") & ~sta1.is_in(NOT_A_COUNTRY)
+    abroad = _none_of(birth, ("", "DE"))
+    second = ((sta1 == "DE") & _none_of(sta2, NOT_A_COUNTRY)) | (
+        (sta2 == "DE") & _none_of(sta1, NOT_A_COUNTRY)
     )
     category = (
         pl.when(~german)
-        .then(pl.lit("auslaender"))
+        .then(_category("auslaender"))
         .when(_column(columns, "einbuergerung") == "1")
-        .then(pl.lit("eingebuergert"))
+        .then(_category("eingebuergert"))
         .when((_column(columns, "aussiedler") == "1") | (abroad & moved.is_in(list(origins))))
-        .then(pl.lit("aussiedler"))
+        .then(_category("aussiedler"))
         .when(_column(columns, "option") == "1")
-        .then(pl.lit("optionsdeutsch"))
+        .then(_category("optionsdeutsch"))
         .when(second)
-        .then(pl.lit("deutsch_zweite_sta"))
+        .then(_category("deutsch_zweite_sta"))
         .when(abroad)
-        .then(pl.lit("deutsch_geboren_ausland"))
-        .otherwise(pl.lit(None, dtype=pl.String))
+        .then(_category("deutsch_geboren_ausland"))
+        .otherwise(pl.lit(None, dtype=CATEGORY))
     )
+    # A missing column gives no country (and no string among the categoricals).
     country = pl.coalesce(
-        pl.when(~code.is_in(NOT_A_COUNTRY)).then(code) for code in (sta1, sta2, birth, moved)
+        pl.when(_none_of(codes[name], NOT_A_COUNTRY)).then(codes[name])
+        for name in codes
+        if name in columns
     )
     year = pl.col("geburtsjahr").cast(pl.Int32)
     month = _column(columns, "geburtsmonat").cast(pl.Int32, strict=False).fill_null(6)
-    return lazy.select(
+    return frame.select(
         pl.col("id"),
         pl.col("gebiet"),
-        pl.col("geschlecht").str.to_lowercase().alias("sex"),
-        _column(columns, "eltern").alias("eltern"),
+        _cased(frame, ("geschlecht",), upper=False)["geschlecht"].alias("sex"),
         (
-            pl.col("_stichtag_year") - year - (month > pl.col("_stichtag_month")).cast(pl.Int32)
+            pl.lit(stichtag.year, dtype=pl.Int32)
+            - year
+            - (month > pl.lit(stichtag.month, dtype=pl.Int32)).cast(pl.Int32)
         ).alias("age"),
         category.alias("own"),
         country.alias("own_country"),
@@ -81,49 +119,50 @@ def classify(
     stichtag: datetime.date,
     origins: Collection[str] = REPATRIATE_ORIGINS,
 ) -> pl.DataFrame:
-    """One row per resident (see `classify_lazy`)."""
-    return classify_lazy(frame, stichtag, origins).collect()
+    """One row per resident (see `classify_lazy`), strings for the categoricals."""
+    return classify_lazy(frame, stichtag, origins).collect().with_columns(_STRINGS)
 
 
 def classify_lazy(
     frame: pl.DataFrame,
     stichtag: datetime.date,
     origins: Collection[str] = REPATRIATE_ORIGINS,
+    links: pl.DataFrame | None = None,
 ) -> pl.LazyFrame:
     """One row per resident: gebiet, age_from, sex, category, country (null where the
-    person has no migration background or the reference country is unknown), history."""
-    lazy = frame.lazy().with_columns(
-        pl.lit(stichtag.year, dtype=pl.Int32).alias("_stichtag_year"),
-        pl.lit(stichtag.month, dtype=pl.Int32).alias("_stichtag_month"),
+    person has no migration background or the reference country is unknown), history.
+    `links`: the parents' links that `extract.check` returned (else found here)."""
+    people = _own(frame, stichtag, origins)
+    if links is None:
+        links = extract.parent_links(frame)
+    # Each child's parents, looked up by their rows. The links are in the order of the
+    # rows and of `eltern` (and a group keeps the order of its rows), so `first` is the
+    # first parent in `eltern`; told that `_row` is sorted, Polars groups the runs of
+    # equal values without hashing (ten times faster).
+    if not links.get_column("_row").is_sorted():
+        links = links.sort("_row", maintain_order=True)
+    rows = links.get_column("parent_row")
+    by_child = (
+        links.select(
+            pl.col("_row").set_sorted(),
+            people.get_column("own").gather(rows).alias("parent_own"),
+            people.get_column("own_country").gather(rows).alias("parent_country"),
+            people.get_column("abroad").gather(rows).alias("parent_abroad"),
+        )
+        .lazy()
+        .group_by("_row")
+        .agg(
+            pl.col("parent_own").is_not_null().any().alias("parent_mh"),
+            pl.col("parent_country")
+            .filter(pl.col("parent_own").is_not_null() & pl.col("parent_country").is_not_null())
+            .first()
+            .alias("parent_country"),
+            (pl.len() >= 2).alias("two_parents"),
+            pl.col("parent_abroad").fill_null(False).all().alias("parents_abroad"),
+        )
     )
-    people = _own(lazy, frame.columns, origins)
-    parents = people.select(
-        pl.col("id").alias("parent"),
-        pl.col("own").alias("parent_own"),
-        pl.col("own_country").alias("parent_country"),
-        pl.col("abroad").alias("parent_abroad"),
-    )
-    # Only people with parents listed need the join (children, mostly). Each child's
-    # parents stay in the order of `eltern` (explode and a left join keeping the left
-    # order; a group keeps the order of its rows), so `first` is the first parent.
-    people = people.with_row_index("_row")
-    links = (
-        people.filter(pl.col("eltern") != "")
-        .select("_row", pl.col("eltern").str.split("|").alias("parent"))
-        .explode("parent")
-        .with_columns(pl.col("parent").str.strip_chars())
-        .join(parents, on="parent", how="left", maintain_order="left")
-    )
-    by_child = links.group_by("_row").agg(
-        pl.col("parent_own").is_not_null().any().alias("parent_mh"),
-        pl.col("parent_country")
-        .filter(pl.col("parent_own").is_not_null() & pl.col("parent_country").is_not_null())
-        .first()
-        .alias("parent_country"),
-        (pl.len() >= 2).alias("two_parents"),
-        pl.col("parent_abroad").fill_null(False).all().alias("parents_abroad"),
-    )
-    people = people.join(by_child, on="_row", how="left", maintain_order="left")
+    lazy = people.lazy().with_row_index("_row")
+    lazy = lazy.join(by_child, on="_row", how="left", maintain_order="left")
     familiaer = (
         pl.col("own").is_null() & (pl.col("age") < 18) & pl.col("parent_mh").fill_null(False)
     )
@@ -131,8 +170,8 @@ def classify_lazy(
         pl.when(pl.col("own").is_not_null())
         .then(pl.col("own"))
         .when(familiaer)
-        .then(pl.lit("familiaer"))
-        .otherwise(pl.lit("ohne_mh"))
+        .then(_category("familiaer"))
+        .otherwise(_category("ohne_mh"))
     )
     country = (
         pl.when(pl.col("own").is_not_null())
@@ -144,21 +183,21 @@ def classify_lazy(
     if "geburtsland" in frame.columns:
         history = (
             pl.when(pl.col("abroad"))
-            .then(pl.lit("eingewandert"))
+            .then(_history("eingewandert"))
             .when(
                 pl.col("two_parents").fill_null(False) & pl.col("parents_abroad").fill_null(False)
             )
-            .then(pl.lit("nachkomme"))
-            .otherwise(pl.lit("ohne"))
+            .then(_history("nachkomme"))
+            .otherwise(_history("ohne"))
         )
     else:
-        history = pl.lit("")
+        history = _history("")
     age_from = pl.lit(0, dtype=pl.Int32)
     for bound in AGE_GROUPS[1:]:
         age_from = (
             pl.when(pl.col("age") >= bound).then(pl.lit(bound, dtype=pl.Int32)).otherwise(age_from)
         )
-    return people.select(
+    return lazy.select(
         "id",  # for the tests; count() drops it, nothing stores it
         "gebiet",
         age_from.alias("age_from"),
@@ -180,6 +219,9 @@ def count(classified: pl.LazyFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         .group_by("gebiet", "age_from", "sex", "country")
         .len("count")
     )
-    # Both counts in one run: the classification they share is computed once.
-    categories_frame, countries_frame = pl.collect_all([categories, countries])
+    # Both counts in one run: the classification they share is computed once. The
+    # categoricals become strings only now, in the few thousand counts.
+    categories_frame, countries_frame = pl.collect_all(
+        [categories.with_columns(_STRINGS), countries.with_columns(_STRINGS)]
+    )
     return categories_frame, countries_frame

@@ -60,13 +60,14 @@ def import_register(
     say("read")
     frame = extract.read(path)
     say("check")
-    extract.check(frame, path.name, stichtag, chains)
+    links = extract.check(frame, path.name, stichtag, chains)
     say("classify")
     origins = getattr(settings, "MONITORING_REPATRIATE_ORIGINS", classify.REPATRIATE_ORIGINS)
     has_history = "geburtsland" in frame.columns
     residents = frame.height
-    categories, countries = classify.count(classify.classify_lazy(frame, stichtag, origins))
-    del frame  # the rows, with their pseudonyms, go no further than this function
+    classified = classify.classify_lazy(frame, stichtag, origins, links)
+    categories, countries = classify.count(classified)
+    del frame, links, classified  # the rows, with their pseudonyms, go no further than here
     ancestors = pl.DataFrame(
         [(code, area) for code, chain in chains.items() for area in chain],
         schema={"gebiet": pl.String, "area": pl.Int64},
