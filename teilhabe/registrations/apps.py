@@ -8,8 +8,13 @@ class RegistrationsConfig(AppConfig):
     verbose_name = _("Event registrations")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, post_save, pre_save
 
+        from teilhabe.activities.models import Event
+        from teilhabe.registrations import cancellation
         from teilhabe.registrations.jobs import ensure_schedule
 
         post_migrate.connect(ensure_schedule, sender=self, dispatch_uid="registrations_schedule")
+        # an event cancelled on the activities form: mail everyone registered or waiting
+        pre_save.connect(cancellation.remember_state, sender=Event, dispatch_uid="reg_before")
+        post_save.connect(cancellation.tell_the_registered, sender=Event, dispatch_uid="reg_after")

@@ -122,3 +122,17 @@ def reminder(registration: Registration) -> None:
         % values
     )
     _send(registration, subject, body, None)
+
+
+def event_cancelled(registration: Registration) -> None:
+    values = _values(registration)
+    subject = _("Cancelled: %(title)s") % values
+    body = (
+        _(
+            "Hello %(name)s,\n\nwe are sorry: the event “%(title)s” on %(when)s is cancelled. "
+            "Your registration for %(persons)s person(s) no longer holds; you need not do "
+            "anything."
+        )
+        % values
+    )
+    _send(registration, subject, body, None)
