@@ -122,7 +122,7 @@ def letter_text(body: str, case: Case, user: Any, filled: dict[str, Any]) -> str
 def render_pdf(title: str, text: str, case: Case, user: Any) -> bytes:
     from weasyprint import HTML
 
-    from teilhabe.reports.export_pdf import font_faces
+    from teilhabe.core.pdf_pages import font_faces
 
     context = {
         "title": title,

@@ -17,9 +17,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from teilhabe.core import pdf_pages as pdf
 from teilhabe.documents import storage
 from teilhabe.funding.models import Fund
-from teilhabe.grants import notice_text, pdf
+from teilhabe.grants import notice_text
 from teilhabe.grants.amounts import euro
 from teilhabe.grants.application_models import Grant, Status
 from teilhabe.grants.grant_models import GrantNotice, NoticeTemplate

@@ -14,7 +14,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from teilhabe.grants import pdf, selectors, voting
+from teilhabe.core import pdf_pages as pdf
+from teilhabe.grants import selectors, voting
 from teilhabe.grants.application_models import Application, Assessment, CostLine
 from teilhabe.grants.models import ItemDecision, NamedVote, Recusal
 from teilhabe.network.models import AgendaItem, Attendance, BodyMembership, Meeting

@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from teilhabe.core import params
+from teilhabe.core import pdf_pages as pdf
 from teilhabe.core.access import requires
 from teilhabe.core.pdf_pages import css_string, page_numbers
 from teilhabe.core.spreadsheet_safety import spreadsheet_text
-from teilhabe.grants import pdf
 from teilhabe.proofs import yearly
 
 readers = requires("funding.view_programmes")

@@ -4,33 +4,14 @@ definitions as footnotes, "Page X of Y" at the foot of every page after the cove
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from teilhabe.core.pdf_pages import css_string as css_string  # re-exported
+from teilhabe.core.pdf_pages import font_faces as font_faces  # re-exported
 from teilhabe.core.pdf_pages import page_numbers as page_numbers  # re-exported
 from teilhabe.reports import charts
 from teilhabe.reports.presentation import AnnualReport
-
-FONT_FILES = {  # weight -> file of the KERN design system's typeface
-    400: "vendor/kern/fonts/fira-sans/FiraSans-Regular.woff2",
-    600: "vendor/kern/fonts/fira-sans/FiraSans-SemiBold.woff2",
-    700: "vendor/kern/fonts/fira-sans/FiraSans-Bold.woff2",
-}
-
-
-def font_faces() -> list[tuple[int, str]]:
-    """(weight, file URL) of the typeface, where the static files hold it; without them
-    the PDF falls back to DejaVu Sans."""
-    faces = []
-    for weight, name in FONT_FILES.items():
-        found = finders.find(name)
-        if isinstance(found, str):
-            faces.append((weight, Path(found).resolve().as_uri()))
-    return faces
 
 
 def as_html(report: AnnualReport) -> str:
