@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from django.conf import settings
+from django.http import FileResponse, Http404
 
 PDF = "application/pdf"
 PNG = "image/png"
@@ -116,3 +118,22 @@ def exists(file_id: str) -> bool:
 
 def remove(file_id: str) -> None:
     path_of(file_id).unlink(missing_ok=True)
+
+
+def download_name(title: str, content_type: str, default: str = "dokument") -> str:
+    """A file name from the title: letters, digits, dashes; the extension from the type
+    the content has (a title "x.exe" does not make an executable)."""
+    stem = re.sub(r"[^\w-]+", "_", title, flags=re.UNICODE).strip("_")[:80] or default
+    return f"{stem}.{EXTENSIONS.get(content_type, 'bin')}"
+
+
+def download(file_id: str, filename: str, content_type: str) -> FileResponse:
+    """A stored file as an attachment (404 when it is gone); the browser is told not to
+    guess another type than the stored one, which is the content's own."""
+    if not exists(file_id):
+        raise Http404
+    response = FileResponse(
+        open_file(file_id), as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -4,11 +4,9 @@ download is written to the audit log."""
 
 from __future__ import annotations
 
-import re
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -77,26 +75,12 @@ def client_upload(request: HttpRequest, pk: int) -> HttpResponse:
     return _upload(request, case=None, client=client, back=client_url(client.pk))
 
 
-def download_name(title: str, content_type: str) -> str:
-    """A file name from the title: letters, digits, dashes; the extension from the type
-    the content has (a title "x.exe" does not make an executable)."""
-    stem = re.sub(r"[^\w-]+", "_", title, flags=re.UNICODE).strip("_")[:80] or "dokument"
-    return f"{stem}.{storage.EXTENSIONS.get(content_type, 'bin')}"
-
-
 @work_with_cases
 def download(request: HttpRequest, pk: int) -> FileResponse:
     document = selectors.visible_document_or_404(request.user, pk)
-    if not storage.exists(document.file_id):
-        raise Http404
+    name = storage.download_name(document.title, document.content_type)
+    response = storage.download(document.file_id, name, document.content_type)
     log_read(request, document, "document:download")
-    response = FileResponse(
-        storage.open_file(document.file_id),
-        as_attachment=True,
-        filename=download_name(document.title, document.content_type),
-        content_type=document.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

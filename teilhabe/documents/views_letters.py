@@ -19,7 +19,8 @@ from teilhabe.core.audit_trail import log_read
 from teilhabe.core.versioning import CONFLICT_MESSAGE, EditConflict
 from teilhabe.documents import letters, selectors, services, templates_service
 from teilhabe.documents.forms import LetterForm, LetterTemplateForm
-from teilhabe.documents.views import case_tab_url, download_name
+from teilhabe.documents.storage import download_name
+from teilhabe.documents.views import case_tab_url
 from teilhabe.organisations.models import Organisation
 
 work_with_cases = requires("casework.work_with_cases")

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -113,17 +113,9 @@ def grant_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @manage
 def notice_download(request: HttpRequest, pk: int) -> FileResponse:
     notice = get_object_or_404(GrantNotice.objects.select_related("grant__application"), pk=pk)
-    if not storage.exists(notice.file_id):
-        raise Http404
+    name = f"{_('grant-notice')}-{notice.grant.application.year}-{notice.grant.application_id}.pdf"
+    response = storage.download(notice.file_id, name, storage.PDF)
     log_read(request, notice, "grant notice:download")
-    response = FileResponse(
-        storage.open_file(notice.file_id),
-        as_attachment=True,
-        filename=f"{_('grant-notice')}-{notice.grant.application.year}-"
-        f"{notice.grant.application_id}.pdf",
-        content_type=storage.PDF,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

@@ -142,16 +142,11 @@ def notice(request: HttpRequest, token: str) -> FileResponse:
     if application is None:
         raise Http404
     latest = _latest_notice(application)
-    if latest is None or not storage.exists(latest.file_id):
+    if latest is None:
         raise Http404
+    name = f"{_('grant-notice')}-{application.year}-{application.pk}.pdf"
+    response = storage.download(latest.file_id, name, storage.PDF)
     log_read(request, latest, "grant notice:download by the application's link")
-    response = FileResponse(
-        storage.open_file(latest.file_id),
-        as_attachment=True,
-        filename=f"{_('grant-notice')}-{application.year}-{application.pk}.pdf",
-        content_type=storage.PDF,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
     # The link is the only key: no cache along the way keeps a copy.
     response["Cache-Control"] = "no-store, private"
     return response

@@ -3,11 +3,9 @@ coach checks. Another institution's self-check or evidence is a 404 (access.py).
 
 from __future__ import annotations
 
-import re
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -77,24 +75,12 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, title=_("Upload evidence"), cancel_url=process_url(process))
 
 
-def _file_name(title: str, content_type: str) -> str:
-    stem = re.sub(r"[^\w-]+", "_", title, flags=re.UNICODE).strip("_")[:80] or "nachweis"
-    return f"{stem}.{storage.EXTENSIONS.get(content_type, 'bin')}"
-
-
 @take_part
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     item = access.evidence_or_404(request.user, pk)
-    if not storage.exists(item.file_id):
-        raise Http404
+    name = storage.download_name(item.title, item.content_type, "nachweis")
+    response = storage.download(item.file_id, name, item.content_type)
     log_read(request, item, "opening:evidence_download")
-    response = FileResponse(
-        storage.open_file(item.file_id),
-        as_attachment=True,
-        filename=_file_name(item.title, item.content_type),
-        content_type=item.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

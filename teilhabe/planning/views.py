@@ -6,9 +6,8 @@ progress; the measures a provider leads. Every page shows the plan as it stood o
 from __future__ import annotations
 
 import datetime
-import re
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -132,17 +131,9 @@ def progress_attachment(request: HttpRequest, pk: int) -> FileResponse:
     download with the type its content has; the read goes into the audit log."""
     entry = get_object_or_404(ProgressEntry.objects.exclude(attachment_id=""), pk=pk)
     access.visible_measure_or_404(request.user, entry.measure_id)
-    if not storage.exists(entry.attachment_id):
-        raise Http404
-    log_read(request, entry, "plan:attachment")
     # The name from the upload without its extension; the extension from the content.
-    stem = re.sub(r"[^\w-]+", "_", entry.attachment_name.rsplit(".", 1)[0]).strip("_")[:80]
-    extension = storage.EXTENSIONS.get(entry.attachment_type, "bin")
-    response = FileResponse(
-        storage.open_file(entry.attachment_id),
-        as_attachment=True,
-        filename=f"{stem or 'anhang'}.{extension}",
-        content_type=entry.attachment_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
+    stem = entry.attachment_name.rsplit(".", 1)[0]
+    name = storage.download_name(stem, entry.attachment_type, "anhang")
+    response = storage.download(entry.attachment_id, name, entry.attachment_type)
+    log_read(request, entry, "plan:attachment")
     return response

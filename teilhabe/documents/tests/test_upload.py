@@ -237,7 +237,7 @@ def test_a_date_is_required(case: Case, counsellor: Any) -> None:
 
 
 def test_the_download_name_comes_from_the_title_and_the_content(case: Case) -> None:
-    from teilhabe.documents.views import download_name
+    from teilhabe.documents.storage import download_name
 
     assert download_name('a"b\r\nContent-Type: text/html', "application/pdf") == (
         "a_b_Content-Type_text_html.pdf"
