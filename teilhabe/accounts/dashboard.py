@@ -11,10 +11,17 @@ from teilhabe.accounts.models import User
 from teilhabe.accounts.roles import Role
 from teilhabe.core.dashboard import Panel, register_panel
 
+# Sign-ins without a role that an app gives for its own purpose (the contact person of an
+# institution in intercultural opening): their own panel explains them, so "no role yet,
+# your administrator assigns roles" would mislead.
+ROLELESS_PERMISSIONS = ("opening.take_part",)
+
 
 @register_panel
-def my_roles(user: Any) -> Panel:
+def my_roles(user: Any) -> Panel | None:
     memberships = user.memberships.select_related("organisation").prefetch_related("services")
+    if not memberships and any(user.has_perm(name) for name in ROLELESS_PERMISSIONS):
+        return None
     return Panel(_("My roles"), "accounts/panels/my_roles.html", {"memberships": memberships}, 10)
 
 

@@ -113,6 +113,8 @@ def test_contact_finds_the_entry_on_the_start_page(world: dict[str, Any]) -> Non
     assert f'href="{process}"' in page
     assert f'href="{reverse("opening:overview")}"' in page  # the navigation entry
     assert "Kita Regenbogen" in page and "Grundschule am Park" not in page
+    # no "no role yet, your administrator assigns roles": the contact needs none
+    assert "Meine Rollen" not in page and "Noch keine Rolle" not in page
 
 
 def test_inactive_contact_loses_the_institution(world: dict[str, Any]) -> None:
