@@ -34,7 +34,7 @@ def registrations_world(provider: Organisation) -> dict[str, Any]:
     _registration, token = services.register(
         listing.pk,
         day=timezone.localdate(),
-        name="Olena Matrix",
+        name="Rita Matrix",  # not a client name other tests look for
         email="olena@example.org",
         persons=2,
     )
