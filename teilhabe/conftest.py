@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db.backends.base.creation import BaseDatabaseCreation
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -60,6 +62,16 @@ BaseDatabaseCreation.deserialize_db_from_string = _deserialize_into_empty_tables
 def fast_password_hashing(settings: Any) -> None:
     # Argon2 is deliberately slow; tests that check it use the production setting.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def german_by_default() -> Iterator[None]:
+    # A command (activate_cli_language) or a request with another Accept-Language
+    # leaves its language active in the thread; every test starts with the
+    # installation's language, whichever test ran before it on the worker.
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -37,6 +37,7 @@ from teilhabe.funding.models import Fund, FundKind
 from teilhabe.grants import selectors, services
 from teilhabe.grants.application_models import Application, Grant, Status
 from teilhabe.grants.models import ItemDecision, Recusal
+from teilhabe.network.catalogue import install_actor_kinds
 from teilhabe.network.models import (
     Actor,
     ActorKind,
@@ -103,6 +104,7 @@ def _world(today: datetime.date) -> dict[str, Any]:
     (Anna chairs), deputies for Berta and Dora, Cem employed by the association (so
     excluded before the meeting), everybody invited and present at today's meeting."""
     install_service_catalogue()
+    install_actor_kinds()  # both as the migrations install them, should a flush have emptied them
     city = create_organisation("stadt", "Stadt Teststadt", ["KIM"], Organisation.Kind.CITY_OFFICE)
     user = create_user(
         username="kim", first_name="Kim", last_name="Koordination", password=PASSWORD

@@ -80,15 +80,18 @@ def mediation_world(
     )
     own: dict[tuple[str, int], int] = {}
     if mediator_user is not None:
-        second = Mediator.objects.create(
+        # on the demo city the mediator account has its record in the pool already
+        second, _created = Mediator.objects.update_or_create(
             organisation=provider,
             user=mediator_user,
-            first_name="Ioana",
-            last_name="Marin",
-            kind=MediatorKind.EMPLOYED,
-            languages=["ron"],
-            subjects=[Subject.SCHOOL],
-            modalities=[Modality.IN_PERSON],
+            defaults={
+                "first_name": "Ioana",
+                "last_name": "Marin",
+                "kind": MediatorKind.EMPLOYED,
+                "languages": ["ron"],
+                "subjects": [Subject.SCHOOL],
+                "modalities": [Modality.IN_PERSON],
+            },
         )
         theirs = services.assign(make_request(body), second, user=None)
         own[("<assignment>", mediator_user.pk)] = theirs.pk
