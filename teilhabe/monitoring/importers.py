@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from teilhabe.core.tabular import Problem, TableError, parse_date
 from teilhabe.monitoring import supplied
-from teilhabe.monitoring.services import import_register
 
 slug_re = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -22,6 +21,10 @@ def register(path: Path, options: dict[str, Any]) -> str:
     except ValueError:
         message = _("Give the reference date as --stichtag TT.MM.JJJJ.")
         raise TableError([Problem(path.name, 0, "stichtag", message, raw)]) from None
+    # Polars is loaded by the import that needs it, not by every process that starts
+    # Django (web server, worker, every other command): a quarter of a second each.
+    from teilhabe.monitoring.services import import_register
+
     result = import_register(path, stichtag, dry_run=options.get("dry_run", False))
     return _(
         "%(residents)s residents of %(date)s counted in %(areas)s areas; "

@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 
 from teilhabe.core.tabular import Limits, Problem, TableError
 from teilhabe.monitoring.models import RegisterRun
-from teilhabe.monitoring.services import import_register
 
 REGISTER_TASK = "teilhabe.monitoring.jobs.run_register"
 STEPS = {"read": 5, "check": 35, "classify": 55, "store": 80}
@@ -61,6 +60,9 @@ def run_register(run_id: int) -> str:
 
     def progress(step: str) -> None:
         RegisterRun.objects.filter(pk=run.pk).update(progress=STEPS.get(step, 0))
+
+    # loaded here, not at start-up (see importers.register)
+    from teilhabe.monitoring.services import import_register
 
     try:
         result = import_register(
