@@ -113,7 +113,13 @@ def generate(rows: int, path: Path) -> Path:
     return path
 
 
-FLOOR_SQL = """
+# The floor computes what the import stores: per area, sex and age group the residents
+# by category (rules 1–7, the parents' join included) and immigration history, and the
+# residents with a migration background by reference country (their own, or for rule 7
+# the first parent's in `eltern`). Both counts read one classified table, as the
+# import's two counts share one classification.
+FLOOR_CLASSIFY = """
+CREATE TEMP TABLE classified AS
 WITH x AS (SELECT * FROM read_csv(?, delim=';', header=true, all_varchar=true)),
 own AS (
   SELECT id, gebiet, geschlecht, eltern,
@@ -130,25 +136,59 @@ own AS (
       WHEN (sta1 = 'DE' AND COALESCE(sta2, '') NOT IN ('', 'DE', 'XX'))
         OR (sta2 = 'DE' AND sta1 NOT IN ('DE', 'XX')) THEN 'deutsch_zweite_sta'
       WHEN COALESCE(geburtsland, '') NOT IN ('', 'DE') THEN 'deutsch_geboren_ausland'
-    END AS own
+    END AS own,
+    COALESCE(geburtsland, '') NOT IN ('', 'DE') AS abroad,
+    COALESCE(
+      CASE WHEN COALESCE(sta1, '') NOT IN ('', 'DE', 'XX') THEN sta1 END,
+      CASE WHEN COALESCE(sta2, '') NOT IN ('', 'DE', 'XX') THEN sta2 END,
+      CASE WHEN COALESCE(geburtsland, '') NOT IN ('', 'DE', 'XX') THEN geburtsland END,
+      CASE WHEN COALESCE(zuzug_land, '') NOT IN ('', 'DE', 'XX') THEN zuzug_land END
+    ) AS own_country
   FROM x
 ),
-parent_mh AS (
-  SELECT l.id, bool_or(p.own IS NOT NULL) AS mh
-  FROM (SELECT id, unnest(string_split(eltern, '|')) AS parent FROM own
-        WHERE COALESCE(eltern, '') <> '') l
-  JOIN own p ON p.id = l.parent
+links AS (
+  SELECT id, unnest(string_split(eltern, '|')) AS parent,
+    generate_subscripts(string_split(eltern, '|'), 1) AS position
+  FROM own WHERE COALESCE(eltern, '') <> ''
+),
+parents AS (
+  SELECT l.id,
+    bool_or(p.own IS NOT NULL) AS mh,
+    arg_min(p.own_country, l.position)
+      FILTER (WHERE p.own IS NOT NULL AND p.own_country IS NOT NULL) AS parent_country,
+    count(*) >= 2 AS two_parents,
+    bool_and(p.abroad) AS parents_abroad
+  FROM links l JOIN own p ON p.id = l.parent
   GROUP BY l.id
 )
 SELECT gebiet, geschlecht,
   CASE WHEN age < 7 THEN 0 WHEN age < 18 THEN 7 WHEN age < 25 THEN 18 WHEN age < 45 THEN 25
        WHEN age < 65 THEN 45 WHEN age < 80 THEN 65 ELSE 80 END AS age_from,
-  COALESCE(own, CASE WHEN age < 18 AND parent_mh.mh THEN 'familiaer' ELSE 'ohne_mh' END)
+  CASE WHEN own IS NOT NULL THEN own WHEN age < 18 AND mh THEN 'familiaer' ELSE 'ohne_mh' END
     AS category,
-  count(*) AS n
-FROM own LEFT JOIN parent_mh USING (id)
-GROUP BY ALL
+  CASE WHEN own IS NOT NULL THEN own_country WHEN age < 18 AND mh THEN parent_country END
+    AS country,
+  CASE WHEN abroad THEN 'eingewandert'
+       WHEN COALESCE(two_parents, false) AND COALESCE(parents_abroad, false) THEN 'nachkomme'
+       ELSE 'ohne' END AS history
+FROM own LEFT JOIN parents USING (id)
 """
+FLOOR_CATEGORIES = """
+SELECT gebiet, geschlecht, age_from, category, history, count(*) FROM classified GROUP BY ALL
+"""
+FLOOR_COUNTRIES = """
+SELECT gebiet, geschlecht, age_from, country, count(*) FROM classified
+WHERE country IS NOT NULL GROUP BY ALL
+"""
+
+
+def floor_counts(con: Any, path: str) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """(counts by area, sex, age group, category and history; counts by area, sex, age
+    group and reference country)."""
+    con.execute(FLOOR_CLASSIFY, [path])
+    categories = con.execute(FLOOR_CATEGORIES).fetchall()
+    countries = con.execute(FLOOR_COUNTRIES).fetchall()
+    return categories, countries
 
 
 def floor_seconds(path: Path) -> tuple[float, int]:
@@ -167,8 +207,8 @@ def floor(path: str) -> None:
     import duckdb
 
     with duckdb.connect() as con:
-        rows = con.execute(FLOOR_SQL, [path]).fetchall()
-    print(sum(row[-1] for row in rows))
+        categories, _countries = floor_counts(con, path)
+    print(sum(row[-1] for row in categories))
 
 
 def child() -> None:
