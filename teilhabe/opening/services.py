@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from teilhabe.accounts.models import User
@@ -231,16 +231,39 @@ def issue_certificate(process: Process, *, issued_on: datetime.date, user: Any) 
         raise ValidationError(_("The certificate cannot be issued before the audit."))
     catalogue = process.catalogue
     valid_until = add_years(issued_on, catalogue.valid_years) - datetime.timedelta(days=1)
-    count = Certificate.objects.filter(issued_on__year=issued_on.year).count()
     certificate = Certificate(
         process=process,
         actor=process.actor,
         catalogue=catalogue,
-        number=f"IKOE-{issued_on.year}-{count + 1:03d}",
+        number=next_certificate_number(issued_on.year),
         issued_on=issued_on,
         valid_until=valid_until,
         decided_by=_user(user),
     )
-    certificate.full_clean()
+    certificate.full_clean(exclude=["number"])  # unique in the database, see below
+    # Two coordinators issuing certificates of two institutions at the same moment read
+    # the same highest number; the unique number lets one of them wait and fail, and it
+    # takes the next number (a savepoint keeps the transaction usable).
+    for _attempt in range(NUMBER_ATTEMPTS - 1):
+        try:
+            with transaction.atomic():
+                certificate.save()
+            return certificate
+        except IntegrityError:
+            certificate.pk = None
+            certificate.number = next_certificate_number(issued_on.year)
     certificate.save()
     return certificate
+
+
+NUMBER_ATTEMPTS = 5
+
+
+def next_certificate_number(year: int) -> str:
+    """IKOE-<year>-<n>: one more than the year's highest number (not the count, which a
+    deleted certificate would make give an existing number again)."""
+    prefix = f"IKOE-{year}-"
+    numbers = Certificate.objects.filter(number__startswith=prefix).values_list("number", flat=True)
+    tails = (number.removeprefix(prefix) for number in numbers)
+    highest = max((int(tail) for tail in tails if tail.isdigit()), default=0)
+    return f"{prefix}{highest + 1:03d}"

@@ -228,3 +228,33 @@ def test_daily_job_is_scheduled_and_sends_the_reminders(process: Any) -> None:
     jobs.ensure_schedule()  # after every migration: still one
     assert Schedule.objects.filter(func=jobs.DAILY_TASK).count() == 1
     assert jobs.daily() == "0 certificate reminders sent"
+
+
+def test_certificate_number_follows_the_highest_of_the_year_and_survives_a_clash(
+    process: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _self_check(process)
+    for stage in process.stages.all()[:2]:
+        services.complete_stage(stage, day=START, user=None)
+    _audit(process)
+    services.complete_stage(process.stages.all()[2], day=START, user=None)
+    other = services.start_process(
+        actor=Actor.objects.create(name="Kita Mond", kind=ActorKind.objects.get(code="kita")),
+        catalogue=process.catalogue,
+        started_on=START,
+    )
+    # a certificate of the year numbered 007 (an earlier one was withdrawn and deleted)
+    first = services.issue_certificate(process, issued_on=START, user=None)
+    Certificate.objects.filter(pk=first.pk).update(number=f"IKOE-{START.year}-007")
+    assert services.next_certificate_number(START.year) == f"IKOE-{START.year}-008"
+    # a concurrent issue took the number read: the next one is taken, no error
+    taken = iter([f"IKOE-{START.year}-007", f"IKOE-{START.year}-008"])
+    monkeypatch.setattr(services, "next_certificate_number", lambda year: next(taken))
+    _self_check(other)
+    for stage in other.stages.all()[:2]:
+        services.complete_stage(stage, day=START, user=None)
+    _audit(other)
+    services.complete_stage(other.stages.all()[2], day=START, user=None)
+    second = services.issue_certificate(other, issued_on=START, user=None)
+    assert second.number == f"IKOE-{START.year}-008"
+    assert Certificate.objects.count() == 2
