@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from teilhabe.activities import selectors, services
+from teilhabe.activities import event_links, selectors, services
 from teilhabe.activities.access import (
     GROUP_ROLES,
     organisation_ids,
@@ -113,5 +113,9 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     log_offered(request, form, "participants", "event")  # named: every participant listed
     status = 400 if form.errors else 200
     return render(
-        request, "activities/event_detail.html", {"event": event, "form": form}, status=status
+        request,
+        "activities/event_detail.html",
+        # links other apps add (event_links.py), e.g. to the public registration
+        {"event": event, "form": form, "links": event_links.links_for(event)},
+        status=status,
     )

@@ -10,10 +10,13 @@ class RegistrationsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate, post_save, pre_save
 
+        from teilhabe.activities.event_links import register_event_link
         from teilhabe.activities.models import Event
         from teilhabe.registrations import cancellation
+        from teilhabe.registrations.event_link import registration_link
         from teilhabe.registrations.jobs import ensure_schedule
 
+        register_event_link(registration_link)
         post_migrate.connect(ensure_schedule, sender=self, dispatch_uid="registrations_schedule")
         # an event cancelled on the activities form: mail everyone registered or waiting
         pre_save.connect(cancellation.remember_state, sender=Event, dispatch_uid="reg_before")

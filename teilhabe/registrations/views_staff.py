@@ -67,7 +67,12 @@ def _events_to_list(request: HttpRequest) -> QuerySet[Event]:
 @organisers
 def listing_create(request: HttpRequest) -> HttpResponse:
     events = _events_to_list(request)
-    form = ListingForm(request.POST or None, events=events)
+    # from the event's page: ?veranstaltung=<id> chooses it (if it may be listed)
+    chosen = params.integer(
+        request.GET, "veranstaltung", minimum=1, maximum=2**31 - 1, default=None
+    )
+    initial = {"event": chosen} if chosen and events.filter(pk=chosen).exists() else {}
+    form = ListingForm(request.POST or None, events=events, initial=initial)
     formset = ProgrammeFormSet(request.POST or None, prefix="programm")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         with transaction.atomic():

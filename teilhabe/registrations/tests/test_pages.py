@@ -199,3 +199,42 @@ def test_organiser_lists_an_event_checks_in_and_cancels(
     )
     event.refresh_from_db()
     assert event.total == 3  # ben (1) and 2 without registration; ana was cancelled
+
+
+def test_the_event_page_leads_to_its_public_registration(
+    provider: Organisation, users_by_role: dict[str, Any]
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from teilhabe.activities import services as activity_services
+
+    organiser = signed_in_client(users_by_role[Role.TEAM_LEAD.value])
+    ahead = activity_services.create_event(
+        provider, kind="event", title="Fest", date=timezone.localdate() + datetime.timedelta(days=3)
+    )
+    past = activity_services.create_event(
+        provider,
+        kind="event",
+        title="Vorbei",
+        date=timezone.localdate() - datetime.timedelta(days=3),
+    )
+    page = organiser.get(reverse("activities:event_detail", kwargs={"pk": ahead.pk}))
+    create = reverse("registrations:listing_create") + f"?veranstaltung={ahead.pk}"
+    assert f'href="{create}"' in page.content.decode()
+    form = organiser.get(create).context["form"]
+    assert form.initial == {"event": ahead.pk}
+    # an event that is over is not offered; a foreign or unknown id chooses nothing
+    past_page = organiser.get(reverse("activities:event_detail", kwargs={"pk": past.pk}))
+    assert "veranstaltung=" not in past_page.content.decode()
+    for foreign in (str(past.pk), "999999"):
+        url = reverse("registrations:listing_create") + f"?veranstaltung={foreign}"
+        assert organiser.get(url).context["form"].initial == {}
+    organiser.raise_request_exception = False
+    bad = organiser.get(reverse("registrations:listing_create") + "?veranstaltung=x")
+    assert bad.status_code == 400
+    listing = listed_event(provider)
+    listed = organiser.get(reverse("activities:event_detail", kwargs={"pk": listing.event_id}))
+    detail = reverse("registrations:listing_detail", kwargs={"pk": listing.pk})
+    assert f'href="{detail}"' in listed.content.decode()
