@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -80,6 +82,27 @@ class NamedVotesForm(KernForm):
             int(name.removeprefix(self.PREFIX)): voting.Vote(value)
             for name, value in self.cleaned_data.items()
         }
+
+
+WRITTEN_DAYS = 14  # the usual time for answers offered when a procedure is started
+
+
+class WrittenStartForm(KernForm):
+    answer_by = forms.DateField(
+        label=_("Answers by"),
+        help_text=_(
+            "After this day the procedure ends with the answers received. Empty: it waits "
+            "until every seat has answered."
+        ),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["answer_by"].initial = timezone.localdate() + datetime.timedelta(
+            days=WRITTEN_DAYS
+        )
 
 
 class WrittenAnswerForm(KernForm):

@@ -9,14 +9,20 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from teilhabe.core.access import requires
 from teilhabe.core.audit_trail import log_reads
-from teilhabe.core.forms import KernForm
 from teilhabe.grants import access as pack_access
 from teilhabe.grants import selectors, services, voting, written
-from teilhabe.grants.forms import CountsForm, NamedVotesForm, RecusalForm, WrittenAnswerForm
+from teilhabe.grants.forms import (
+    CountsForm,
+    NamedVotesForm,
+    RecusalForm,
+    WrittenAnswerForm,
+    WrittenStartForm,
+)
 from teilhabe.grants.models import ItemDecision, NamedVote, WrittenProcedure
 from teilhabe.network import access
 from teilhabe.network.models import AgendaItem, BodyMembership
@@ -63,7 +69,7 @@ def _write(request: HttpRequest, item: AgendaItem, action: str, form: forms.Form
         written.settle(item, request.user)
         return _("The decision is recorded.")
     if action == "written_start":
-        procedure = written.start(item, request.user)
+        procedure = written.start(item, request.user, data["answer_by"])
         return _ended(procedure, _("The written procedure is started."))
     procedure = written.answer(item, data["answerer"], data["answer"], request.user)
     return _ended(procedure, _("The answer is recorded."))
@@ -90,6 +96,9 @@ def board_item(request: HttpRequest, pk: int) -> HttpResponse:
         AgendaItem.objects.filter(meeting__in=meetings).select_related("meeting__body"), pk
     )
     can_record = access.can_record_in(request.user, item.meeting.body)
+    # a procedure whose day for the answers has passed ends before the page shows it
+    # (the daily job does the same for pages nobody opens)
+    written.close_if_overdue(item, None, timezone.localdate())
     page = selectors.item_page(item)
     writing = selectors.written_page(item)
     post = request.POST if request.method == "POST" else None
@@ -98,7 +107,7 @@ def board_item(request: HttpRequest, pk: int) -> HttpResponse:
         "recuse": RecusalForm(post if action == "recuse" else None, seats=_seats(page)),
         "decide": CountsForm(post if action == "decide" else None),
         "named": NamedVotesForm(post if action == "named" else None, voters=_voters(page)),
-        "written_start": KernForm(post if action == "written_start" else None),
+        "written_start": WrittenStartForm(post if action == "written_start" else None),
         "written_answer": WrittenAnswerForm(
             post if action == "written_answer" else None, may_answer=writing.may_answer
         ),

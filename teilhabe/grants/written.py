@@ -3,14 +3,17 @@
 Staff start the procedure for an item and record each answer as it comes in (by letter
 or e-mail): yes, no, abstention, or an objection to deciding in writing. An objection
 of anybody entitled to act on the item ends the procedure at once and records no
-decision: the item goes to a meeting. Once every seat with a say has answered, the
-rules of `grants/voting.py` decide (the members who answered count as present); with
-quorum the decision is stored like one taken at a meeting, with its named votes,
-without quorum the procedure ends with none.
+decision: the item goes to a meeting. Once every seat with a say has answered, or
+the day set for the answers has passed, the rules of `grants/voting.py` decide (the
+members who answered count as present); with quorum the decision is stored like one
+taken at a meeting, with its named votes, without quorum the procedure ends with none.
+A late answer is refused. The deadline is applied by the daily job and whenever the
+item's page is opened, whichever comes first.
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -31,15 +34,19 @@ def _refuse_if_decided(item: AgendaItem) -> None:
 
 
 @transaction.atomic
-def start(item: AgendaItem, user: Any) -> WrittenProcedure:
+def start(item: AgendaItem, user: Any, answer_by: datetime.date | None = None) -> WrittenProcedure:
     _refuse_if_decided(item)
+    if answer_by is not None and answer_by < timezone.localdate():
+        raise ValidationError(_("The day for the answers cannot lie in the past."))
     if WrittenProcedure.objects.filter(agenda_item=item).exists():
         # One per item: after an objection the statute sends the item to a meeting.
         raise ValidationError(_("A written procedure has been held on this item already."))
     current = selectors.situation(item)
     if not current.seats:
         raise ValidationError(_("The body has no voting seats."))
-    procedure = WrittenProcedure.objects.create(agenda_item=item, started_by=user)
+    procedure = WrittenProcedure.objects.create(
+        agenda_item=item, started_by=user, answer_by=answer_by
+    )
     # A board where nobody may act on the item has nobody to wait for: it ends at once.
     return _settle(procedure, item, current, selectors.rules_of(item.meeting.body_id), user)
 
@@ -55,6 +62,11 @@ def _seat_of(key: int, situation: voting.Situation) -> voting.Seat | None:
 def answer(item: AgendaItem, membership: BodyMembership, given: str, user: Any) -> WrittenProcedure:
     """Records one answer; the procedure ends on an objection or on the last answer."""
     procedure = WrittenProcedure.objects.select_for_update().filter(agenda_item=item).first()
+    if procedure is not None and _overdue(procedure, timezone.localdate()):
+        raise ValidationError(
+            _("The time for answers ended on %(day)s: a late answer is not counted.")
+            % {"day": procedure.answer_by.strftime("%d.%m.%Y") if procedure.answer_by else ""}
+        )
     if procedure is None or procedure.state != State.OPEN:
         raise ValidationError(_("No written procedure is open on this item."))
     _refuse_if_decided(item)
@@ -90,6 +102,30 @@ def settle(item: AgendaItem, user: Any) -> WrittenProcedure | None:
         return _end(procedure, State.SUPERSEDED)
     current = selectors.situation(item)
     return _settle(procedure, item, current, selectors.rules_of(item.meeting.body_id), user)
+
+
+def _overdue(procedure: WrittenProcedure, today: datetime.date) -> bool:
+    return procedure.answer_by is not None and today > procedure.answer_by
+
+
+@transaction.atomic
+def close_if_overdue(item: AgendaItem, user: Any, today: datetime.date) -> WrittenProcedure | None:
+    """Ends an open procedure whose day for the answers has passed, with the answers
+    received; None when there is nothing to end."""
+    procedure = WrittenProcedure.objects.select_for_update().filter(agenda_item=item).first()
+    if procedure is None or procedure.state != State.OPEN or not _overdue(procedure, today):
+        return None
+    if ItemDecision.objects.filter(agenda_item=item).exists():
+        return _end(procedure, State.SUPERSEDED)
+    current = selectors.situation(item)
+    return _conclude(procedure, item, current, selectors.rules_of(item.meeting.body_id), user)
+
+
+def close_overdue(today: datetime.date) -> int:
+    """The daily job's part: every open procedure past its day; how many ended."""
+    overdue = WrittenProcedure.objects.filter(state=State.OPEN, answer_by__lt=today)
+    items = AgendaItem.objects.filter(written_procedure__in=overdue).select_related("meeting__body")
+    return sum(close_if_overdue(item, None, today) is not None for item in items)
 
 
 def _settle(

@@ -2,8 +2,9 @@
 the procedure and each member's answer, both only ever added to.
 
 One procedure per item: an objection ends it for good and the item goes to a meeting;
-a procedure in which every seat has answered ends with the decision (an `ItemDecision`
-of procedure "in writing") or, without quorum, without one. The rules are those of
+a procedure in which every seat has answered, or whose time for answers has run out,
+ends with the decision (an `ItemDecision` of procedure "in writing") or, without
+quorum among those who answered, without one. The rules are those of
 `grants/voting.py`; the write paths are in `grants/written.py`.
 """
 
@@ -38,6 +39,9 @@ class WrittenProcedure(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    # After this day the procedure ends with the answers received (written.close_overdue);
+    # none: it waits until every seat with a say has answered.
+    answer_by = models.DateField(_("answers by"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("written procedure")

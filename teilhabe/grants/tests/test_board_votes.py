@@ -274,3 +274,69 @@ def test_a_read_only_member_organisation_records_no_vote(
     assert lead.post(_url(board), {"action": "written_start"}).status_code == 403
     assert not ItemDecision.objects.exists()
     assert not WrittenProcedure.objects.exists()
+
+
+def test_the_day_for_the_answers_ends_the_procedure_with_the_answers_received(
+    board: dict[str, Any], client: Any
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    a, b, _c, d, e = board["members"]
+    today = timezone.localdate()
+    yesterday = (today - datetime.timedelta(days=1)).isoformat()
+    # a day in the past is refused; the form offers two weeks ahead
+    assert (
+        client.post(_url(board), {"action": "written_start", "answer_by": yesterday}).status_code
+        == 400
+    )
+    assert not WrittenProcedure.objects.exists()
+    offered = client.get(_url(board)).context["start_form"]["answer_by"].value()
+    assert offered == today + datetime.timedelta(days=14)
+    due = (today + datetime.timedelta(days=3)).isoformat()
+    assert (
+        client.post(_url(board), {"action": "written_start", "answer_by": due}).status_code == 302
+    )
+    for member in (a, b, d):
+        assert _answer(client, board, member, "ja").status_code == 302
+    page = client.get(_url(board)).content.decode()
+    assert f"Antworten bis {(today + datetime.timedelta(days=3)):%d.%m.%Y}" in page
+    assert WrittenProcedure.objects.get().state == WrittenProcedure.State.OPEN  # E waited for
+    # the day passes without E's answer: A, B, D answered, 3 of 3 needed -> adopted 3 : 0
+    WrittenProcedure.objects.update(answer_by=today - datetime.timedelta(days=1))
+    late = _answer(client, board, e, "nein")
+    assert late.status_code == 400
+    assert WrittenAnswer.objects.filter(membership=e).count() == 0
+    procedure = WrittenProcedure.objects.get()
+    assert procedure.state == WrittenProcedure.State.DECIDED
+    decision = ItemDecision.objects.get()
+    assert (decision.yes, decision.no, decision.present, decision.outcome) == (
+        3,
+        0,
+        3,
+        "angenommen",
+    )
+
+
+def test_the_daily_job_ends_an_overdue_procedure_without_quorum(
+    board: dict[str, Any], client: Any
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from teilhabe.grants import jobs
+
+    a, b, _c, _d, _e = board["members"]
+    due = timezone.localdate() + datetime.timedelta(days=1)
+    client.post(_url(board), {"action": "written_start", "answer_by": due.isoformat()})
+    _answer(client, board, a, "ja")
+    _answer(client, board, b, "ja")
+    assert jobs.daily().startswith("0 ")  # not yet due
+    WrittenProcedure.objects.update(answer_by=timezone.localdate() - datetime.timedelta(days=1))
+    # two answered, three needed: no quorum, no decision; the item goes to a meeting
+    assert jobs.daily().startswith("1 ")
+    assert WrittenProcedure.objects.get().state == WrittenProcedure.State.NO_QUORUM
+    assert not ItemDecision.objects.exists()
+    assert jobs.daily().startswith("0 ")
