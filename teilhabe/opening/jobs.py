@@ -1,6 +1,6 @@
 """The daily job of intercultural opening on the queue (django-q2): the reminders before
-certificates run out (`reminders.py`). Scheduled like the proofs' daily job: created
-once after every migration."""
+certificates run out (`reminders.py`) and the deletion periods (`housekeeping.py`).
+Scheduled like the proofs' daily job: created once after every migration."""
 
 from __future__ import annotations
 
@@ -8,13 +8,20 @@ from typing import Any
 
 from django.utils import timezone
 
-from teilhabe.opening import reminders
+from teilhabe.opening import housekeeping, reminders
 
 DAILY_TASK = "teilhabe.opening.jobs.daily"
 
 
 def daily() -> str:
-    return f"{reminders.send_due(timezone.localdate())} certificate reminders sent"
+    today = timezone.localdate()
+    sent = reminders.send_due(today)
+    deleted = housekeeping.delete_old_evidence(today)
+    closed = housekeeping.close_idle_contacts(today)
+    return (
+        f"{sent} certificate reminders sent, {deleted} evidence items deleted, "
+        f"{closed} idle contact sign-ins closed"
+    )
 
 
 def ensure_schedule(**_kwargs: Any) -> None:

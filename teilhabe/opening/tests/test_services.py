@@ -227,7 +227,7 @@ def test_daily_job_is_scheduled_and_sends_the_reminders(process: Any) -> None:
     jobs.ensure_schedule()
     jobs.ensure_schedule()  # after every migration: still one
     assert Schedule.objects.filter(func=jobs.DAILY_TASK).count() == 1
-    assert jobs.daily() == "0 certificate reminders sent"
+    assert jobs.daily().startswith("0 certificate reminders sent")
 
 
 def test_certificate_number_follows_the_highest_of_the_year_and_survives_a_clash(
