@@ -73,19 +73,21 @@ def read(path: Path) -> pl.DataFrame:
 
 
 def _tidy(lazy: pl.LazyFrame) -> pl.LazyFrame:
-    """The columns of the format under their lower-case names, trimmed, "" for empty,
-    the few-valued ones as categoricals: one pass, fused with the reading and run by the
-    streaming engine chunk by chunk, so the raw table is never held whole. Columns the
-    CSV reader made categoricals itself are trimmed afterwards (`_trimmed`)."""
+    """The columns of the format under their lower-case names, "" for empty, the
+    few-valued ones as categoricals: one pass, fused with the reading and run by the
+    streaming engine chunk by chunk, so the raw table is never held whole. The others
+    are trimmed here, the categoricals afterwards by their distinct values (`_trimmed`)."""
     schema = lazy.collect_schema()
     known = [c for c in schema.names() if c != LINE and c.strip().lower() in REQUIRED + OPTIONAL]
 
     def tidy(column: str) -> pl.Expr:
         name = column.strip().lower()
+        value = pl.col(column).fill_null("")
         if schema[column] == pl.Categorical:
-            return pl.col(column).fill_null("").alias(name)
-        value = pl.col(column).fill_null("").str.strip_chars()
-        return (value.cast(pl.Categorical) if name in CATEGORICAL else value).alias(name)
+            return value.alias(name)
+        if name in CATEGORICAL:  # trimmed afterwards, by their few distinct values
+            return value.cast(pl.Categorical).alias(name)
+        return value.str.strip_chars().alias(name)
 
     return lazy.select(pl.col(LINE).cast(pl.Int64), *(tidy(c) for c in known))
 
@@ -127,9 +129,7 @@ def _lines(original: Path, utf8: Path, separator: str) -> pl.DataFrame:
     """The tidy table with each row's file line: its position, plus the line breaks
     inside quoted values above it. Counting the file's line breaks (in C) tells whether
     there are any; only then is the file read again to count them row by row."""
-    frame = _trimmed(
-        _tidy(_scan_csv(utf8, separator, categoricals=True)).collect(engine="streaming")
-    )
+    frame = _trimmed(_tidy(_scan_csv(utf8, separator)).collect(engine="streaming"))
     line_breaks = 0
     with original.open("rb") as stream:
         while chunk := stream.read(1024 * 1024):
@@ -143,18 +143,15 @@ def _lines(original: Path, utf8: Path, separator: str) -> pl.DataFrame:
     return frame.with_columns((pl.col(LINE) + lines.get_column("_breaks")).alias(LINE))
 
 
-def _scan_csv(path: Path, separator: str, categoricals: bool = False) -> pl.LazyFrame:
-    """The CSV as strings; with `categoricals`, the columns of CATEGORICAL read as
-    categoricals by the reader itself (faster than casting the strings)."""
-    overrides: dict[str, type[pl.DataType]] = {}
-    if categoricals:
-        header = pl.scan_csv(path, separator=separator, infer_schema=False).collect_schema()
-        overrides = {c: pl.Categorical for c in header if c.strip().lower() in CATEGORICAL}
+def _scan_csv(path: Path, separator: str) -> pl.LazyFrame:
+    """The CSV as strings. The few-valued columns are cast to categoricals after the
+    reader (`_tidy`), not by it: the reader builds categoricals a column at a time, the
+    cast runs on all of them at once (0.3 s instead of 0.7 s for 1,000,000 rows,
+    docs/performance.md)."""
     return pl.scan_csv(
         path,
         separator=separator,
         infer_schema=False,
-        schema_overrides=overrides,
         row_index_name=LINE,
         row_index_offset=2,  # the file's line: 1 is the header
         truncate_ragged_lines=False,
