@@ -126,7 +126,17 @@ def _insert(
     table = connection.ops.quote_name(model._meta.db_table)
     names = ", ".join(connection.ops.quote_name(c) for c in ["reference_date_id", *columns])
     marks = ", ".join(["%s"] * (len(columns) + 1))
-    sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 (names, not values)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY of the frame written as CSV by Polars: a hundred thousand counts in a
+            # fraction of the time of INSERTs. Every text quoted, so that "" (no
+            # immigration history) stays an empty text and only a missing value is NULL.
+            data = rows.select(pl.lit(date.pk).alias("reference_date_id"), pl.all()).write_csv(
+                include_header=False, quote_style="non_numeric"
+            )
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN (FORMAT csv)") as copy:
+                copy.write(data)
+            return
+        sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 (names, not values)
         for batch in rows.iter_slices(10_000):
             cursor.executemany(sql, [(date.pk, *row) for row in batch.iter_rows()])

@@ -246,6 +246,24 @@ def test_counts_by_country_are_stored_per_area(
     assert city == {"TR": 2, "SY": 2, "IT": 1, "PL": 1}
 
 
+def test_an_area_with_counts_is_protected_and_a_date_takes_its_counts_along(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The counts have no foreign-key constraints in the database (models.py): the rules
+    of the models hold all the same."""
+    from django.db.models import ProtectedError
+
+    hierarchy()
+    path = write(tmp_path / "extract.csv", EXTRACT)
+    run(capsys, "import", "register", str(path), "--stichtag", "31.12.2024")
+    with pytest.raises(ProtectedError):
+        Area.objects.get(code="P1a").delete()
+    ReferenceDate.objects.get().delete()
+    assert not CategoryCount.objects.exists()
+    assert not CountryCount.objects.exists()
+    Area.objects.get(code="P1a").delete()  # without counts it can go
+
+
 def test_parquet_extract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import polars as pl
 
