@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import socket
 from collections.abc import Callable
@@ -56,4 +57,16 @@ def ensure_schedules() -> None:
     Schedule.objects.get_or_create(
         func=STATISTICS_TASK,
         defaults={"name": "planner statistics", "schedule_type": Schedule.DAILY},
+    )
+
+
+def ensure_daily(func: str, name: str, first_run: datetime.datetime) -> None:
+    """An app's daily job, scheduled once: called from the app's post_migrate (every
+    installation and update migrates), so that the core, which starts the worker, need
+    not know the apps above it. An existing schedule is left as the operator set it."""
+    from django_q.models import Schedule
+
+    Schedule.objects.get_or_create(
+        func=func,
+        defaults={"name": name, "schedule_type": Schedule.DAILY, "next_run": first_run},
     )

@@ -8,7 +8,9 @@ from typing import Any
 
 from django.utils import timezone
 
+from teilhabe.core.jobs import ensure_daily
 from teilhabe.grants import written
+from teilhabe.retention.jobs import next_night
 
 DAILY_TASK = "teilhabe.grants.jobs.daily"
 
@@ -19,15 +21,4 @@ def daily() -> str:
 
 
 def ensure_schedule(**_kwargs: Any) -> None:
-    from django_q.models import Schedule
-
-    from teilhabe.retention.jobs import next_night
-
-    Schedule.objects.get_or_create(
-        func=DAILY_TASK,
-        defaults={
-            "name": "written procedures past their day",
-            "schedule_type": Schedule.DAILY,
-            "next_run": next_night(),
-        },
-    )
+    ensure_daily(DAILY_TASK, "written procedures past their day", next_night())

@@ -7,7 +7,9 @@ from typing import Any
 
 from django.utils import timezone
 
+from teilhabe.core.jobs import ensure_daily
 from teilhabe.mediation import neighbourhood
+from teilhabe.retention.jobs import next_night
 
 PURGE_TASK = "teilhabe.mediation.jobs.purge_conflicts"
 
@@ -20,15 +22,4 @@ def purge_conflicts() -> str:
 def ensure_schedule(**_kwargs: Any) -> None:
     """Creates the nightly purge once, after every migration (like retention/jobs.py):
     the core, which starts the worker, must not import the apps above it."""
-    from django_q.models import Schedule
-
-    from teilhabe.retention.jobs import next_night
-
-    Schedule.objects.get_or_create(
-        func=PURGE_TASK,
-        defaults={
-            "name": "neighbourhood conflict entries",
-            "schedule_type": Schedule.DAILY,
-            "next_run": next_night(),
-        },
-    )
+    ensure_daily(PURGE_TASK, "neighbourhood conflict entries", next_night())

@@ -125,7 +125,6 @@ def _insert(
 ) -> None:
     table = connection.ops.quote_name(model._meta.db_table)
     names = ", ".join(connection.ops.quote_name(c) for c in ["reference_date_id", *columns])
-    marks = ", ".join(["%s"] * (len(columns) + 1))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # COPY of the frame written as CSV by Polars: a hundred thousand counts in a
@@ -137,6 +136,7 @@ def _insert(
             with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN (FORMAT csv)") as copy:
                 copy.write(data)
             return
+        marks = ", ".join(["%s"] * (len(columns) + 1))
         sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 (names, not values)
         for batch in rows.iter_slices(10_000):
             cursor.executemany(sql, [(date.pk, *row) for row in batch.iter_rows()])

@@ -8,7 +8,9 @@ from typing import Any
 
 from django.utils import timezone
 
+from teilhabe.core.jobs import ensure_daily
 from teilhabe.proofs import reminders, services
+from teilhabe.retention.jobs import next_night
 
 DAILY_TASK = "teilhabe.proofs.jobs.daily"
 
@@ -20,15 +22,4 @@ def daily() -> str:
 
 
 def ensure_schedule(**_kwargs: Any) -> None:
-    from django_q.models import Schedule
-
-    from teilhabe.retention.jobs import next_night
-
-    Schedule.objects.get_or_create(
-        func=DAILY_TASK,
-        defaults={
-            "name": "proof of use reminders",
-            "schedule_type": Schedule.DAILY,
-            "next_run": next_night(),
-        },
-    )
+    ensure_daily(DAILY_TASK, "proof of use reminders", next_night())

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from teilhabe.core.jobs import ensure_daily
 from teilhabe.registrations import housekeeping
 
 DAILY_TASK = "teilhabe.registrations.jobs.daily"
@@ -30,13 +31,4 @@ def next_morning(now: datetime.datetime | None = None) -> datetime.datetime:
 
 
 def ensure_schedule(**_kwargs: Any) -> None:
-    from django_q.models import Schedule
-
-    Schedule.objects.get_or_create(
-        func=DAILY_TASK,
-        defaults={
-            "name": "event registrations: reminders and deletion",
-            "schedule_type": Schedule.DAILY,
-            "next_run": next_morning(),
-        },
-    )
+    ensure_daily(DAILY_TASK, "event registrations: reminders and deletion", next_morning())

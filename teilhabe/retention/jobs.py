@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from teilhabe.core.jobs import ensure_daily
 from teilhabe.retention import services
 from teilhabe.retention.models import RetentionRun
 
@@ -44,13 +45,4 @@ def ensure_schedule(**_kwargs: Any) -> None:
     """Creates the nightly schedule once, like the core's heartbeat (core/jobs.py).
     Connected to post_migrate: every installation and update migrates, and the core,
     which starts the worker, must not import the apps above it."""
-    from django_q.models import Schedule
-
-    Schedule.objects.get_or_create(
-        func=NIGHTLY_TASK,
-        defaults={
-            "name": "deletion periods",
-            "schedule_type": Schedule.DAILY,
-            "next_run": next_night(),
-        },
-    )
+    ensure_daily(NIGHTLY_TASK, "deletion periods", next_night())
