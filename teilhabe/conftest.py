@@ -35,6 +35,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if marker is not None and marker.kwargs.get("transaction"):
             kwargs = {**marker.kwargs, "serialized_rollback": True}
             item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+    # The long tests (a browser, the console script in subprocesses) first: pytest-xdist
+    # hands the first tests out in turn, so they spread over the workers instead of one
+    # of them ending the run alone with a five-minute walk while the other waits.
+    items.sort(key=lambda item: not _long(item))
+
+
+def _long(item: pytest.Item) -> bool:
+    return item.get_closest_marker("browser") is not None or (
+        item.get_closest_marker("slow") is not None
+    )
 
 
 _deserialize = BaseDatabaseCreation.deserialize_db_from_string
