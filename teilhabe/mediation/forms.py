@@ -131,6 +131,8 @@ class RequestForm(KernModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = grouped_choices()  # type: ignore[attr-defined]
+        # Empty is allowed for phone and video only: the label must not say "optional".
+        self.fields["place"].required_when = _("required for appointments in person")  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from teilhabe.accounts.models import User
@@ -147,6 +148,21 @@ def agree_measure(
     )
     measure.full_clean()
     measure.save()
+    return measure
+
+
+@transaction.atomic
+def complete_measure(measure: AgreedMeasure, *, day: datetime.date) -> AgreedMeasure:
+    """Marks an agreed measure done (the audit log keeps who did it and when)."""
+    measure = AgreedMeasure.objects.select_for_update().get(pk=measure.pk)
+    if measure.done_on is not None:
+        raise ValidationError(_("This measure is done already."))
+    if day < measure.agreed_on:
+        raise ValidationError(_("A measure cannot be done before it was agreed."))
+    if day > timezone.localdate():
+        raise ValidationError(_("A measure cannot be marked done in advance."))
+    measure.done_on = day
+    measure.save(update_fields=["done_on"])
     return measure
 
 

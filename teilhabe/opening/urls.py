@@ -22,6 +22,7 @@ urlpatterns = [
     path("prozesse/<id:pk>/selbstcheck/", views_checks.self_check_create, name="self_check_create"),
     path("prozesse/<id:pk>/nachweise/neu/", views_checks.evidence_upload, name="evidence_upload"),
     path("stufen/<id:pk>/erledigt/", views.stage_done, name="stage_done"),
+    path("massnahmen/<id:pk>/erledigt/", views.measure_done, name="measure_done"),
     path("selbstchecks/<id:pk>/", views_checks.self_check_detail, name="self_check_detail"),
     path("nachweise/<id:pk>/", views_checks.evidence_download, name="evidence_download"),
     path("nachweise/<id:pk>/pruefen/", views_checks.evidence_check, name="evidence_check"),

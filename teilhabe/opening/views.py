@@ -31,7 +31,7 @@ from teilhabe.opening.forms import (
     StageDoneForm,
 )
 from teilhabe.opening.models import InstitutionContact
-from teilhabe.opening.models_process import Process, Stage
+from teilhabe.opening.models_process import AgreedMeasure, Process, Stage
 
 keep = requires(access.KEEP)
 take_part = requires(access.TAKE_PART)
@@ -178,6 +178,24 @@ def measure_create(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(process_url(process))
     return form_page(
         request, form, title=_("Record an agreed measure"), cancel_url=process_url(process)
+    )
+
+
+@take_part
+def measure_done(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = get_object_or_404(AgreedMeasure, pk=pk)
+    process = coached_process_or_404(request, measure.process_id)
+    form = StageDoneForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        day = form.cleaned_data["day"]
+        if run(form, lambda: services.complete_measure(measure, day=day)):
+            messages.success(request, _("Saved."))
+            return redirect(process_url(process))
+    return form_page(
+        request,
+        form,
+        title=_("Mark the measure “%(measure)s” done") % {"measure": measure},
+        cancel_url=process_url(process),
     )
 
 

@@ -366,6 +366,7 @@ MATRIX: dict[str, tuple[dict[str, Any], Any]] = {
     "opening:self_check_create": ({"pk": "<opening_process>"}, PLAN_KEEPERS),
     "opening:evidence_upload": ({"pk": "<opening_process>"}, PLAN_KEEPERS),
     "opening:stage_done": ({"pk": "<opening_stage>"}, PLAN_KEEPERS),
+    "opening:measure_done": ({"pk": "<opening_measure>"}, PLAN_KEEPERS),
     "opening:self_check_detail": ({"pk": "<opening_self_check>"}, PLAN_KEEPERS),
     "opening:evidence_download": ({"pk": "<opening_evidence>"}, PLAN_KEEPERS),
     "opening:evidence_check": ({"pk": "<opening_evidence>"}, PLAN_KEEPERS),

@@ -30,6 +30,7 @@ COACH_PAGES = {
     "opening:measure_create": "<opening_process>",
     "opening:audit_record": "<opening_process>",
     "opening:stage_done": "<opening_stage>",
+    "opening:measure_done": "<opening_measure>",
     "opening:evidence_check": "<opening_evidence>",
 }
 KEEPER_PAGES = {
@@ -52,6 +53,7 @@ OTHER = {
     "opening:evidence_upload": "<opening_school_process>",
     "opening:session_create": "<opening_school_process>",
     "opening:audit_record": "<opening_school_process>",
+    "opening:measure_done": "<opening_school_measure>",
     "opening:self_check_detail": "<opening_school_self_check>",
     "opening:evidence_download": "<opening_school_evidence>",
     "opening:evidence_check": "<opening_school_evidence>",

@@ -5,11 +5,13 @@ forms and the public register without personal data."""
 
 from __future__ import annotations
 
+import datetime
 import io
 from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from teilhabe.accounts.roles import Role
@@ -175,3 +177,29 @@ def test_coordinator_creates_a_contact_sign_in(
     assert not user.has_usable_password() and user.opening_contacts.get().actor.name == (
         "Kita Regenbogen"
     )
+
+
+def test_coach_marks_an_agreed_measure_done(
+    world: dict[str, Any], users_by_role: dict[str, Any]
+) -> None:
+    from auditlog.models import LogEntry
+
+    from teilhabe.opening.models_process import AgreedMeasure
+
+    measure = AgreedMeasure.objects.get(pk=world["<opening_measure>"])
+    client = signed_in_client(users_by_role[Role.INTEGRATION_COORDINATOR.value])
+    url = reverse("opening:measure_done", kwargs={"pk": measure.pk})
+    before_agreed = measure.agreed_on - datetime.timedelta(days=1)
+    refused = client.post(url, {"day": before_agreed.isoformat()})
+    assert refused.status_code == 400
+    assert "bevor sie vereinbart wurde" in refused.content.decode()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    assert client.post(url, {"day": tomorrow.isoformat()}).status_code == 400
+    day = measure.agreed_on + datetime.timedelta(days=30)
+    assert client.post(url, {"day": day.isoformat()}).status_code == 302
+    measure.refresh_from_db()
+    assert measure.done_on == day
+    assert client.post(url, {"day": day.isoformat()}).status_code == 400  # done already
+    page = client.get(reverse("opening:process_detail", kwargs={"pk": measure.process_id}))
+    assert f"erledigt am {day:%d.%m.%Y}" in page.content.decode()
+    assert LogEntry.objects.get_for_object(measure).filter(changes__icontains="done_on").exists()

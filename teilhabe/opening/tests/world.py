@@ -96,8 +96,14 @@ def opening_world(coordinator: Any = None) -> dict[str, Any]:
         )
         processes[actor.pk] = (process, check, item)
     school_process = processes[school.pk][0]
+    school_measure = services.agree_measure(
+        school_process, title="Mehrsprachige Beschilderung", agreed_on=START
+    )
     certificate = certify(school_process, coordinator, START + datetime.timedelta(days=90))
     kita_process, kita_check, kita_item = processes[kita.pk]
+    agreed = services.agree_measure(
+        kita_process, title="Elternbriefe in Leichter Sprache", agreed_on=START
+    )
     area = cat.areas.get(code="leitung")
     # the catalogue the certificate names is frozen; the matrix edits a newer version
     newer = catalogue.new_version(cat, day=START)
@@ -107,10 +113,12 @@ def opening_world(coordinator: Any = None) -> dict[str, Any]:
         "<opening_criterion>": Criterion.objects.filter(area__catalogue=newer).first().pk,
         "<opening_process>": kita_process.pk,
         "<opening_stage>": kita_process.stages.get(position=1).pk,
+        "<opening_measure>": agreed.pk,
         "<opening_self_check>": kita_check.pk,
         "<opening_evidence>": kita_item.pk,
         "<opening_certificate>": certificate.pk,
         "<opening_school_process>": school_process.pk,
+        "<opening_school_measure>": school_measure.pk,
         "<opening_school_self_check>": processes[school.pk][1].pk,
         "<opening_school_evidence>": processes[school.pk][2].pk,
         "kita_contact": kita_contact.user,
