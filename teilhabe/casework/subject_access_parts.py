@@ -39,3 +39,34 @@ def collect_parts(person: Any, cases: Sequence[Any], full: bool) -> list[dict[st
         {"key": part.key, "title": str(part.title), "rows": part.rows(person, cases, full)}
         for part in _parts.values()
     ]
+
+
+# Records about persons outside casework (a registration for a public event names a
+# person who may never have been a client): the data-protection officer's search finds
+# them by the words searched for. (query) -> the records found, each as its model
+# instance (for the audit log's read entry) and its rows of label -> value.
+FoundRecords = Callable[[str], list[tuple[Any, dict[str, str]]]]
+
+
+@dataclass(frozen=True)
+class RecordsOutsideCasework:
+    key: str
+    title: str | Promise
+    find: FoundRecords
+    kept: Callable[[], str]  # how long these records are kept, said next to them
+
+
+_outside: dict[str, RecordsOutsideCasework] = {}
+
+
+def register_records_outside_casework(part: RecordsOutsideCasework) -> RecordsOutsideCasework:
+    _outside[part.key] = part
+    return part
+
+
+def find_records_outside_casework(query: str) -> list[dict[str, Any]]:
+    """Every registered kind with what it found for `query` (also when nothing)."""
+    return [
+        {"key": part.key, "title": str(part.title), "kept": part.kept(), "found": part.find(query)}
+        for part in _outside.values()
+    ]

@@ -15,6 +15,7 @@ from teilhabe.casework.access import visible_person_or_404
 from teilhabe.casework.forms import ClientSearchForm
 from teilhabe.casework.models import Person
 from teilhabe.casework.subject_access import collect, find_persons
+from teilhabe.casework.subject_access_parts import find_records_outside_casework
 from teilhabe.core.access import requires
 from teilhabe.core.audit_trail import log_read, log_reads
 
@@ -60,13 +61,19 @@ def search(request: HttpRequest) -> HttpResponse:
     """The data-protection officer finds the person who asked, in every organisation."""
     form = ClientSearchForm(request.GET or None)
     persons: list[Person] = []
+    outside: list[dict[str, Any]] = []
     if form.is_valid() and (form.cleaned_data["q"] or form.cleaned_data["geburtsjahr"]):
         persons = find_persons(form.cleaned_data["q"], form.cleaned_data["geburtsjahr"])
         log_reads(request, persons, "subject-access-search")
+        if form.cleaned_data["q"]:  # a registration has no year of birth
+            outside = find_records_outside_casework(form.cleaned_data["q"])
+            for kind in outside:
+                found = [record for record, _rows in kind["found"]]
+                log_reads(request, found, "subject-access-search")
     return render(
         request,
         "casework/subject_access_search.html",
-        {"form": form, "persons": persons, "searched": form.is_bound},
+        {"form": form, "persons": persons, "outside": outside, "searched": form.is_bound},
     )
 
 

@@ -1,0 +1,96 @@
+"""Registrations for public events in the data-protection officer's search for a
+data-subject access request (casework/subject_access_parts.py): the person registered
+without an account, so the search finds them by name or e-mail address, in every
+organisation; each registration shows all that is stored of it."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from teilhabe.casework.subject_access_parts import RecordsOutsideCasework
+from teilhabe.registrations.housekeeping import keep_days
+from teilhabe.registrations.models import Registration
+
+MAX_FOUND = 200
+
+
+# Every stored field of a registration but the cancel link's hash and the reminder's
+# time, which say nothing about the person.
+SHOWN = [
+    "name",
+    "email",
+    "persons",
+    "interpretation_language",
+    "childcare",
+    "accessibility",
+    "note",
+    "status",
+    "created_at",
+    "consent_at",
+    "moved_up_at",
+    "cancelled_at",
+    "attended",
+]
+
+
+def _value(registration: Registration, name: str) -> str:
+    value = getattr(registration, name)
+    if name == "status":
+        return registration.get_status_display()
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "d.m.Y H:i")
+    return str(value) if value not in (None, "") else "–"
+
+
+def rows_of(registration: Registration) -> dict[str, str]:
+    event = registration.listing.event
+    rows = {
+        _("Event"): event.title,
+        _("Date"): date_format(event.date, "d.m.Y"),
+        _("Organisation"): str(event.organisation),
+    }
+    for name in SHOWN:
+        field = Registration._meta.get_field(name)
+        assert isinstance(field, models.Field)  # SHOWN names concrete fields only
+        label = capfirst(field.verbose_name)
+        rows[str(label)] = _value(registration, name)
+    return rows
+
+
+def find(query: str) -> list[tuple[Any, dict[str, str]]]:
+    words = query.split()
+    if not words:
+        return []
+    matches = Q(email__iexact=query.strip())
+    by_name = Q()
+    for word in words:
+        by_name &= Q(name__icontains=word)
+    found = (
+        Registration.objects.filter(matches | by_name)
+        .select_related("listing__event__organisation")
+        .order_by("listing__event__date", "pk")[:MAX_FOUND]
+    )
+    return [(registration, rows_of(registration)) for registration in found]
+
+
+def kept() -> str:
+    return _("Deleted %(days)s days after the event.") % {"days": keep_days()}
+
+
+PART = RecordsOutsideCasework(
+    key="registrations",
+    title=gettext_lazy("Registrations for public events"),
+    find=find,
+    kept=kept,
+)
