@@ -26,25 +26,40 @@ PASSWORD = "Richtig-Langes-Passwort-1"  # noqa: S105  (test users only)
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test with transaction=True restores the migrated database
-    (serialized_rollback) instead of leaving it flushed: a flush without it re-creates
-    the content types, and a later serialized test then fails to load them again. With
-    all of them alike the order no longer matters, which lets pytest-xdist share out
-    the tests."""
+    (serialized_rollback) when it starts: a flush without it re-creates the content
+    types, and a later serialized test then fails to load them again. The restore comes
+    at the start, not the end: a transactional test leaves the tables empty behind it
+    (the order below)."""
     for item in items:
         marker = item.get_closest_marker("django_db")
         if marker is not None and marker.kwargs.get("transaction"):
             kwargs = {**marker.kwargs, "serialized_rollback": True}
             item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
-    # The long tests (a browser, the console script in subprocesses) first: pytest-xdist
-    # hands the first tests out in turn, so they spread over the workers instead of one
-    # of them ending the run alone with a five-minute walk while the other waits.
-    items.sort(key=lambda item: not _long(item))
+    # pytest-django has put the tests in Django's order: those in a rolled-back
+    # transaction first, then the transactional ones (each leaves the tables flushed,
+    # so nothing that expects the migrated rows may follow them), then those without a
+    # database. Within that order the long tests (a browser, the console script in
+    # subprocesses) go first, so that pytest-xdist, which hands tests out in turn,
+    # spreads them over the workers instead of one worker ending the run alone with a
+    # five-minute walk. Long tests without the test database can go before everything.
+    items.sort(key=_place)
 
 
-def _long(item: pytest.Item) -> bool:
-    return item.get_closest_marker("browser") is not None or (
+def _place(item: pytest.Item) -> int:
+    long = item.get_closest_marker("browser") is not None or (
         item.get_closest_marker("slow") is not None
     )
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", [])
+    transactional = (marker is not None and bool(marker.kwargs.get("transaction"))) or bool(
+        {"transactional_db", "live_server"} & set(fixtures)
+    )
+    uses_db = marker is not None or transactional or "db" in fixtures
+    if not uses_db:
+        return 0 if long else 4
+    if not transactional:
+        return 1
+    return 2 if long else 3
 
 
 _deserialize = BaseDatabaseCreation.deserialize_db_from_string
