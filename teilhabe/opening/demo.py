@@ -97,13 +97,16 @@ def _institution(
     plan_measure = Measure.objects.filter(draft=False).order_by("code").first()
     for item in spec["measures"]:
         agreed = ago(item["days_ago"])
-        services.agree_measure(
+        measure = services.agree_measure(
             process,
             title=item["title"],
             agreed_on=agreed,
             due_on=agreed + datetime.timedelta(days=item["due_in"]),
             plan_measure=plan_measure if item.get("plan") else None,
         )
+        if "done_in" in item:
+            done = agreed + datetime.timedelta(days=item["done_in"])
+            services.complete_measure(measure, day=done)
     kinds = {k.name: k for k in EvidenceKind.objects.filter(catalogue=cat)}
     for item in spec["evidence"]:
         is_photo = "Foto" in item["title"]

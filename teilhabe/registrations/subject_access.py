@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from teilhabe.casework.subject_access_parts import RecordsOutsideCasework
+from teilhabe.core.languages import language_name
 from teilhabe.registrations.housekeeping import keep_days
 from teilhabe.registrations.models import Registration
 
@@ -46,6 +47,8 @@ def _value(registration: Registration, name: str) -> str:
     value = getattr(registration, name)
     if name == "status":
         return registration.get_status_display()
+    if name == "interpretation_language" and value:
+        return language_name(value)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, datetime.datetime):

@@ -33,6 +33,13 @@ def test_demo_loads_two_institutions_one_certified(users_by_role: dict[str, Any]
     assert user.has_perm("opening.take_part")
     assert [s.done_on is not None for s in kita.stages.all()] == [True, False, False]
     assert Evidence.objects.filter(process=kita).count() == 2
+    # the door signs are up (done 60 days after the agreement); the rest is open
+    done = kita.measures.filter(done_on__isnull=False)
+    assert [(m.title, m.done_on) for m in done] == [
+        ("Türschilder und Wegweiser mit Piktogrammen", TODAY - datetime.timedelta(days=30))
+    ]
+    school = Process.objects.get(actor__name="Grundschule Westhagen")
+    assert all(m.done_on is not None for m in school.measures.all())
     # the Kita's latest self-check against its first: leitung 2+2+1 = 5 of 9 -> 56 %,
     # before 1+0+0 = 1 of 9 -> 11 %
     latest = kita.self_checks.order_by("-date")[0]
