@@ -9,6 +9,9 @@
   them as well).
 
 An object outside the scope is a 404, not a 403: its existence is not revealed.
+
+Finding a known family to enrol (`findable_family_persons`) names only persons whose
+record does not reveal counselling the coordinator may not see.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from teilhabe.accounts.roles import Role
+from teilhabe.casework.access import visible_among
+from teilhabe.casework.models import Case
 from teilhabe.programmes.models import Enrolment, Programme
 
 READ_ROLES = (Role.PROGRAMME_COORDINATOR, Role.TEAM_LEAD)
@@ -96,3 +101,37 @@ def programme_staff(organisation_id: int) -> QuerySet[Any]:
         .distinct()
         .order_by("last_name", "first_name", "username")
     )
+
+
+def findable_family_persons(user: Any, persons: list[Any]) -> set[int]:
+    """Which of `persons` (one organisation's search result) the user may find to
+    enrol: those the user may see in casework; members of a household enrolled in a
+    programme the user sees; and persons in no case whose household holds nobody in a
+    case the user may not open. Anyone else would tell the coordinator that a family
+    is in counselling elsewhere in the organisation (special-category data)."""
+    ids = [person.pk for person in persons]
+    households = {person.household_id for person in persons if person.household_id}
+    # Everyone found or in their households who takes part in a case (client or
+    # co-counselled), with their household.
+    cases = Case.objects.filter(Q(client_id__in=ids) | Q(client__household_id__in=households))
+    involved: dict[int, int | None] = dict(cases.values_list("client_id", "client__household_id"))
+    links = Case.co_counselled.through.objects.filter(
+        Q(person_id__in=ids) | Q(person__household_id__in=households)
+    )
+    involved.update(links.values_list("person_id", "person__household_id"))
+    seen = visible_among(user, sorted(set(ids) | set(involved)))
+    hidden_households = {
+        household for person_id, household in involved.items() if person_id not in seen
+    }
+    enrolled = set(
+        Enrolment.objects.filter(
+            programme__in=visible_programmes(user), household_id__in=households
+        ).values_list("household_id", flat=True)
+    )
+    return {
+        person.pk
+        for person in persons
+        if person.pk in seen
+        or person.household_id in enrolled
+        or (person.pk not in involved and person.household_id not in hidden_households)
+    }

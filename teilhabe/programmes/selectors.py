@@ -12,10 +12,11 @@ from teilhabe.casework.access import withdrawn_clients
 from teilhabe.casework.models import Person
 from teilhabe.casework.search_keys import plain_key
 from teilhabe.core.countries import country_name, language_name
-from teilhabe.programmes.access import visible_programmes
+from teilhabe.programmes.access import findable_family_persons, visible_programmes
 from teilhabe.programmes.models import Enrolment, HomeVisit, Programme
 
 FAMILY_SEARCH_LIMIT = 20
+FAMILY_SEARCH_SCAN = 200  # names looked at, before those the user may not find drop out
 
 
 def _current(today: datetime.date) -> Q:
@@ -77,9 +78,10 @@ def visits_of(enrolment: Enrolment) -> QuerySet[HomeVisit]:
     return enrolment.visits.select_related("visitor").order_by("-date", "-pk")
 
 
-def find_family_persons(organisation_id: int, query: str) -> list[Person]:
+def find_family_persons(user: Any, organisation_id: int, query: str) -> list[Person]:
     """Persons of the organisation whose name contains every word of the query (also
-    transliterated: "Коваленко" finds "Kovalenko"), for enrolling a known family.
+    transliterated: "Коваленко" finds "Kovalenko"), for enrolling a known family; only
+    those the user may find (access.findable_family_persons).
 
     Only a typed name finds anybody: there is no list of the organisation's clients
     to browse.
@@ -92,8 +94,10 @@ def find_family_persons(organisation_id: int, query: str) -> list[Person]:
     persons = Person.objects.filter(organisation_id=organisation_id).exclude(pk__in=withdrawn)
     for word in words:
         persons = persons.filter(name_plain__contains=word)
-    return list(
+    candidates = list(
         persons.select_related("household").order_by("last_name", "first_name", "pk")[
-            :FAMILY_SEARCH_LIMIT
+            :FAMILY_SEARCH_SCAN
         ]
     )
+    findable = findable_family_persons(user, candidates)
+    return [person for person in candidates if person.pk in findable][:FAMILY_SEARCH_LIMIT]

@@ -77,7 +77,7 @@ def enrol(request: HttpRequest, pk: int) -> HttpResponse:
     search = FamilySearchForm(request.GET or None)
     query = search.cleaned_data["q"] if search.is_valid() else ""
     query = params.text(request.POST, "q", default=query)
-    persons = selectors.find_family_persons(programme.organisation_id, query)
+    persons = selectors.find_family_persons(request.user, programme.organisation_id, query)
     if query:  # a search sent with the enrolment form (POST) shows the same names
         log_reads(request, persons, "programme-family-search")
     found = {person.pk: person for person in persons}
