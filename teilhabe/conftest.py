@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db.backends.base.creation import BaseDatabaseCreation
 from django.test import Client
@@ -97,6 +98,16 @@ def german_by_default() -> Iterator[None]:
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits() -> Iterator[None]:
+    """The rate limits of the public forms (core/ratelimit.py) count per address in the
+    process-wide cache, and the test client always comes from 127.0.0.1: every test
+    starts at zero and leaves nothing for the tests after it."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,8 @@ import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 
 @dataclass(frozen=True)
@@ -44,3 +46,20 @@ def hit(scope: str, key: str, limit: int, window: int, now: float | None = None)
         cache.set(name, 1, timeout=remaining)
         count = 1
     return Verdict(count <= limit, remaining)
+
+
+def refusal(
+    request: HttpRequest,
+    scope: str,
+    key: str,
+    rate: tuple[int, int],
+    template: str = "core/too_many.html",
+) -> HttpResponse | None:
+    """Counts the request; None while within `rate` (count, seconds), else the page
+    that says so (429, with Retry-After)."""
+    verdict = hit(scope, key, *rate)
+    if verdict.allowed:
+        return None
+    response = render(request, template, status=429)
+    response["Retry-After"] = str(verdict.retry_after)
+    return response

@@ -3,23 +3,37 @@ applicant's own application and nothing else. Nothing here shows another applica
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from teilhabe.core import ratelimit
 from teilhabe.core.access import public
 from teilhabe.core.audit_trail import log_read
+from teilhabe.core.middleware import client_address
 from teilhabe.documents import storage
 from teilhabe.grants import applications, payments
 from teilhabe.grants.application_models import Application, Grant
 from teilhabe.grants.forms_grants import PaymentRequestForm
 from teilhabe.grants.forms_public import ApplicationForm, DocumentForm, StartForm, initial_from
 from teilhabe.grants.grant_models import GrantNotice
+
+# (count, seconds) per address: every public request (slows the guessing of links) and
+# started applications (each sends a mail: a script must not make the city's server
+# mail invented addresses). settings.GRANTS_PUBLIC_RATE overrides either.
+RATE = {"address": (120, 600), "start": (10, 3600)}
+
+
+def _too_many(request: HttpRequest, scope: str) -> HttpResponse | None:
+    rate = {**RATE, **getattr(settings, "GRANTS_PUBLIC_RATE", {})}[scope]
+    return ratelimit.refusal(request, f"grants-public-{scope}", client_address(request) or "", rate)
 
 
 def _send_link(request: HttpRequest, application: Application, token: str) -> str:
@@ -39,6 +53,11 @@ def _send_link(request: HttpRequest, application: Application, token: str) -> st
 
 @public
 def start(request: HttpRequest) -> HttpResponse:
+    refused = _too_many(request, "address")
+    if refused is None and request.method == "POST":
+        refused = _too_many(request, "start")
+    if refused is not None:
+        return refused
     form = StartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -64,6 +83,9 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @public
 def draft(request: HttpRequest, token: str) -> HttpResponse:
+    refused = _too_many(request, "address")
+    if refused is not None:
+        return refused
     application = applications.by_token(token)
     if application is None:
         raise Http404
@@ -136,8 +158,11 @@ def _latest_notice(application: Application) -> GrantNotice | None:
 
 
 @public
-def notice(request: HttpRequest, token: str) -> FileResponse:
+def notice(request: HttpRequest, token: str) -> HttpResponseBase:
     """The grant notice of the link's application, the same PDF staff download."""
+    refused = _too_many(request, "address")
+    if refused is not None:
+        return refused
     application = applications.by_token(token)
     if application is None:
         raise Http404

@@ -44,13 +44,10 @@ OUTSIDE_RATE = {"address": (120, 600), "token": (30, 3600)}
 
 
 def _too_many(request: HttpRequest, scope: str, key: str) -> HttpResponse | None:
-    limit, window = {**OUTSIDE_RATE, **getattr(settings, "MEDIATION_OUTSIDE_RATE", {})}[scope]
-    verdict = ratelimit.hit(f"mediation-outside-{scope}", key, limit, window)
-    if verdict.allowed:
-        return None
-    response = render(request, "mediation/too_many.html", status=429)
-    response["Retry-After"] = str(verdict.retry_after)
-    return response
+    rate = {**OUTSIDE_RATE, **getattr(settings, "MEDIATION_OUTSIDE_RATE", {})}[scope]
+    return ratelimit.refusal(
+        request, f"mediation-outside-{scope}", key, rate, "mediation/too_many.html"
+    )
 
 
 @public

@@ -38,13 +38,8 @@ FEED_DAYS_BACK = 90
 
 
 def _too_many(request: HttpRequest, scope: str) -> HttpResponse | None:
-    limit, window = {**RATE, **getattr(settings, "REGISTRATION_RATE", {})}[scope]
-    verdict = ratelimit.hit(f"registrations-{scope}", client_address(request) or "", limit, window)
-    if verdict.allowed:
-        return None
-    response = render(request, "registrations/too_many.html", status=429)
-    response["Retry-After"] = str(verdict.retry_after)
-    return response
+    rate = {**RATE, **getattr(settings, "REGISTRATION_RATE", {})}[scope]
+    return ratelimit.refusal(request, f"registrations-{scope}", client_address(request) or "", rate)
 
 
 def _organisation(slug: str) -> Organisation:

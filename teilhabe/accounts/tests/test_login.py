@@ -140,3 +140,34 @@ def test_logout_needs_post(users_by_role: dict[str, Any]) -> None:
     assert client.get(reverse("accounts:logout")).status_code == 405
     assert client.post(reverse("accounts:logout")).status_code == 302
     assert client.get(reverse("core:dashboard")).status_code == 302
+
+
+def test_one_address_trying_many_user_names_is_slowed(
+    users_by_role: dict[str, Any], settings: Any
+) -> None:
+    """django-axes counts failures per account; one address going through many user
+    names is limited by the count of its sign-in attempts."""
+    settings.ACCOUNT_RATE = {"login": (3, 600)}
+    client = Client()
+    statuses = [login(client, f"name{n}", "wrong").status_code for n in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    refused = login(client, "berater", PASSWORD)
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert "Zu viele Anfragen" in refused.content.decode()
+    assert client.get(reverse("accounts:login")).status_code == 200  # the page itself
+
+
+def test_the_reset_form_mails_a_limited_number_of_addresses(
+    users_by_role: dict[str, Any], settings: Any
+) -> None:
+    from django.core import mail
+
+    settings.ACCOUNT_RATE = {"password-reset": (2, 3600)}
+    subject = users_by_role[Role.COUNSELLOR.value]
+    subject.email = "b@example.org"
+    subject.save()
+    url = reverse("accounts:password_reset")
+    client = Client()
+    statuses = [client.post(url, {"email": "b@example.org"}).status_code for _ in range(3)]
+    assert statuses == [302, 302, 429]
+    assert len(mail.outbox) == 2

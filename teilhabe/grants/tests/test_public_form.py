@@ -144,3 +144,20 @@ def test_cost_lines_are_styled_like_the_other_inputs(world: dict[str, Any]) -> N
     for name in ("cost_label_1", "cost_amount_1"):
         tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', page)
         assert tag is not None and "kern-form-input__input" in tag.group(0), name
+
+
+def test_starting_applications_and_guessing_links_are_rate_limited(
+    world: dict[str, Any], settings: Any
+) -> None:
+    """Each started application sends a mail: a script must not make the server mail
+    invented addresses, nor try links one after another."""
+    settings.GRANTS_PUBLIC_RATE = {"start": (1, 3600), "address": (5, 600)}
+    client = Client()
+    assert client.post(reverse("grants:public:start"), _post(world)).status_code == 302
+    refused = client.post(reverse("grants:public:start"), _post(world))
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert "Zu viele Anfragen" in refused.content.decode()
+    assert len(mail.outbox) == 1
+    guess = reverse("grants:public:draft", kwargs={"token": "x" * 43})
+    statuses = [client.get(guess).status_code for _ in range(4)]
+    assert statuses == [404, 404, 404, 429]  # the two starts counted as well
