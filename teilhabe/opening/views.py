@@ -181,21 +181,28 @@ def measure_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _mark_done(
+    request: HttpRequest, process: Process, complete: Callable[[Any], object], title: str
+) -> HttpResponse:
+    """The form "done on" of a stage or an agreed measure; `complete(day)` books it."""
+    form = StageDoneForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        day = form.cleaned_data["day"]
+        if run(form, lambda: complete(day)):
+            messages.success(request, _("Saved."))
+            return redirect(process_url(process))
+    return form_page(request, form, title=title, cancel_url=process_url(process))
+
+
 @take_part
 def measure_done(request: HttpRequest, pk: int) -> HttpResponse:
     measure = get_object_or_404(AgreedMeasure, pk=pk)
     process = coached_process_or_404(request, measure.process_id)
-    form = StageDoneForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        day = form.cleaned_data["day"]
-        if run(form, lambda: services.complete_measure(measure, day=day)):
-            messages.success(request, _("Saved."))
-            return redirect(process_url(process))
-    return form_page(
+    return _mark_done(
         request,
-        form,
-        title=_("Mark the measure “%(measure)s” done") % {"measure": measure},
-        cancel_url=process_url(process),
+        process,
+        lambda day: services.complete_measure(measure, day=day),
+        _("Mark the measure “%(measure)s” done") % {"measure": measure},
     )
 
 
@@ -203,17 +210,11 @@ def measure_done(request: HttpRequest, pk: int) -> HttpResponse:
 def stage_done(request: HttpRequest, pk: int) -> HttpResponse:
     stage = get_object_or_404(Stage, pk=pk)
     process = coached_process_or_404(request, stage.process_id)
-    form = StageDoneForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        day = form.cleaned_data["day"]
-        if run(form, lambda: services.complete_stage(stage, day=day, user=request.user)):
-            messages.success(request, _("Saved."))
-            return redirect(process_url(process))
-    return form_page(
+    return _mark_done(
         request,
-        form,
-        title=_("Mark the stage “%(stage)s” done") % {"stage": stage},
-        cancel_url=process_url(process),
+        process,
+        lambda day: services.complete_stage(stage, day=day, user=request.user),
+        _("Mark the stage “%(stage)s” done") % {"stage": stage},
     )
 
 

@@ -14,6 +14,7 @@ from teilhabe.core.forms import KernForm, KernModelForm, VersionField
 from teilhabe.core.languages import grouped_choices, language_name
 from teilhabe.core.widgets import filterable_select
 from teilhabe.registrations.models import MAX_PERSONS, Listing, ProgrammeItem, Registration
+from teilhabe.registrations.services import REGISTRATION_FIELDS
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
@@ -30,15 +31,7 @@ class RegistrationForm(KernModelForm):
 
     class Meta:
         model = Registration
-        fields = [
-            "name",
-            "email",
-            "persons",
-            "interpretation_language",
-            "childcare",
-            "accessibility",
-            "note",
-        ]
+        fields = list(REGISTRATION_FIELDS)
         labels = {
             "name": _("Your name"),
             "email": _("Your e-mail address"),

@@ -20,6 +20,7 @@ from teilhabe.casework.subject_access_parts import RecordsOutsideCasework
 from teilhabe.core.languages import language_name
 from teilhabe.registrations.housekeeping import keep_days
 from teilhabe.registrations.models import Registration
+from teilhabe.registrations.services import REGISTRATION_FIELDS
 
 MAX_FOUND = 200
 
@@ -27,13 +28,7 @@ MAX_FOUND = 200
 # Every stored field of a registration but the cancel link's hash and the reminder's
 # time, which say nothing about the person.
 SHOWN = [
-    "name",
-    "email",
-    "persons",
-    "interpretation_language",
-    "childcare",
-    "accessibility",
-    "note",
+    *REGISTRATION_FIELDS,
     "status",
     "created_at",
     "consent_at",
