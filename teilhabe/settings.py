@@ -32,6 +32,12 @@ DATA_DIR = Path(os.environ.get("TEILHABE_DATA_DIR") or Path.cwd() / "var").resol
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
+def env_rate(name: str, default: str) -> tuple[int, int]:
+    """A rate limit "COUNT/SECONDS", e.g. "100/600"."""
+    count, seconds = os.environ.get(name, default).split("/")
+    return int(count), int(seconds)
+
+
 def _secret_key() -> str:
     """The key from the environment, or one generated once and kept in the data folder."""
     if key := os.environ.get("TEILHABE_SECRET_KEY"):
@@ -329,6 +335,12 @@ SERVICE_AGE_RANGES = {
 # sessions) fits well inside them; a ZIP bomb or a sheet claiming 16,384 columns does not.
 IMPORT_MAX_UPLOAD = int(os.environ.get("TEILHABE_IMPORT_MAX_UPLOAD", str(200 * 1024 * 1024)))
 IMPORT_MAX_UNPACKED = int(os.environ.get("TEILHABE_IMPORT_MAX_UNPACKED", str(512 * 1024 * 1024)))
+# Per address: failed sign-ins across user names, and password-reset requests
+# (accounts/views.py, core/ratelimit.py).
+ACCOUNT_RATE = {
+    "login": env_rate("TEILHABE_LOGIN_RATE", "100/600"),
+    "password-reset": env_rate("TEILHABE_PASSWORD_RESET_RATE", "10/3600"),
+}
 IMPORT_MAX_ROWS = int(os.environ.get("TEILHABE_IMPORT_MAX_ROWS", "2000000"))
 IMPORT_MAX_COLUMNS = int(os.environ.get("TEILHABE_IMPORT_MAX_COLUMNS", "200"))
 IMPORT_MAX_PROBLEMS = int(os.environ.get("TEILHABE_IMPORT_MAX_PROBLEMS", "1000"))

@@ -23,25 +23,39 @@ from teilhabe.core import ratelimit
 from teilhabe.core.access import before_second_factor, public, signed_in
 from teilhabe.core.middleware import client_address
 
-# (count, seconds) of POSTs per address. django-axes locks an account after failed
-# sign-ins; this limits one address trying many user names, and the reset form mailing
-# many addresses. An office behind one address signs in many people at 8 o'clock: the
-# sign-in limit is generous. settings.ACCOUNT_RATE overrides either.
+# (count, seconds) per address (settings.ACCOUNT_RATE, from TEILHABE_LOGIN_RATE and
+# TEILHABE_PASSWORD_RESET_RATE). django-axes locks an account after failed sign-ins;
+# "login" counts failed sign-ins of one address across user names (a successful one
+# does not count: an office behind one address signs in many people at 8 o'clock),
+# "password-reset" every reset request (each may send a mail).
 RATE = {"login": (100, 600), "password-reset": (10, 3600)}
 View = Callable[..., Any]
 
 
-def limited_posts(scope: str) -> Callable[[View], View]:
+def _rate(scope: str) -> tuple[int, int]:
+    return {**RATE, **getattr(settings, "ACCOUNT_RATE", {})}[scope]
+
+
+def limited_posts(scope: str, *, failures_only: bool = False) -> Callable[[View], View]:
+    """Limits the POSTs of one address to the view; with `failures_only`, only those
+    the view answers without a redirect (a refused sign-in) count."""
+
     def decorate(view: View) -> View:
         @functools.wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-            if request.method == "POST":
-                rate = {**RATE, **getattr(settings, "ACCOUNT_RATE", {})}[scope]
-                address = client_address(request) or ""
-                refused = ratelimit.refusal(request, f"accounts-{scope}", address, rate)
-                if refused is not None:
-                    return refused
-            return view(request, *args, **kwargs)
+            if request.method != "POST":
+                return view(request, *args, **kwargs)
+            name, address, rate = f"accounts-{scope}", client_address(request) or "", _rate(scope)
+            if not failures_only:
+                refused = ratelimit.refusal(request, name, address, rate)
+                return refused or view(request, *args, **kwargs)
+            verdict = ratelimit.peek(name, address, *rate)
+            if not verdict.allowed:
+                return ratelimit.too_many(request, verdict)
+            response = view(request, *args, **kwargs)
+            if response.status_code != 302:
+                ratelimit.hit(name, address, *rate)
+            return response
 
         return wrapped
 
@@ -49,7 +63,7 @@ def limited_posts(scope: str) -> Callable[[View], View]:
 
 
 login = public(
-    limited_posts("login")(
+    limited_posts("login", failures_only=True)(
         auth_views.LoginView.as_view(
             template_name="accounts/login.html",
             authentication_form=LoginForm,

@@ -43,9 +43,10 @@ def collect_parts(person: Any, cases: Sequence[Any], full: bool) -> list[dict[st
 
 # Records about persons outside casework (a registration for a public event names a
 # person who may never have been a client): the data-protection officer's search finds
-# them by the words searched for. (query) -> the records found, each as its model
-# instance (for the audit log's read entry) and its rows of label -> value.
-FoundRecords = Callable[[str], list[tuple[Any, dict[str, str]]]]
+# them by the words searched for. (query, at most) -> the records found, each as its
+# model instance (for the audit log's read entry) and its rows of label -> value.
+FoundRecords = Callable[[str, int], list[tuple[Any, dict[str, str]]]]
+SHOWN_AT_MOST = 100
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,18 @@ def register_records_outside_casework(part: RecordsOutsideCasework) -> RecordsOu
 
 
 def find_records_outside_casework(query: str) -> list[dict[str, Any]]:
-    """Every registered kind with what it found for `query` (also when nothing)."""
-    return [
-        {"key": part.key, "title": str(part.title), "kept": part.kept(), "found": part.find(query)}
-        for part in _outside.values()
-    ]
+    """Every registered kind with what it found for `query` (also when nothing), and
+    whether more were found than shown (the search must then be narrowed)."""
+    kinds = []
+    for part in _outside.values():
+        found = part.find(query, SHOWN_AT_MOST + 1)
+        kinds.append(
+            {
+                "key": part.key,
+                "title": str(part.title),
+                "kept": part.kept(),
+                "found": found[:SHOWN_AT_MOST],
+                "more": len(found) > SHOWN_AT_MOST,
+            }
+        )
+    return kinds

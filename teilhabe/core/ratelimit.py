@@ -1,7 +1,9 @@
 """A small fixed-window rate limit on Django's cache, for the pages that answer without
-a sign-in (a registered body's token form). The sign-in itself is throttled by
-django-axes per user name and the TOTP step by django-otp; both count failures of an
-account, which a token form does not have, so this counts requests instead.
+a sign-in (a registered body's token form, the public forms, the password reset). The
+sign-in is throttled by django-axes per user name and the TOTP step by django-otp;
+both count failures of an account. Across user names, failed sign-ins are counted
+here per address (`peek` before, `hit` after a failure: successful sign-ins of an
+office behind one address do not count).
 
 `hit(scope, key, limit, window)` counts one request of `key` (an address, a token) in
 the current window of `window` seconds and says whether it is still within `limit`.
@@ -34,6 +36,13 @@ def _cache_key(scope: str, key: str, window: int, now: float) -> tuple[str, int]
     return f"ratelimit:{scope}:{digest}:{slot}", int((slot + 1) * window - now) + 1
 
 
+def peek(scope: str, key: str, limit: int, window: int, now: float | None = None) -> Verdict:
+    """Whether `key` is still within `limit` in the current window, without counting."""
+    moment = time.time() if now is None else now
+    name, remaining = _cache_key(scope, key, window, moment)
+    return Verdict(int(cache.get(name, 0)) < limit, remaining)
+
+
 def hit(scope: str, key: str, limit: int, window: int, now: float | None = None) -> Verdict:
     """Counts one request; `allowed` is False from the (limit + 1)-th in the window."""
     moment = time.time() if now is None else now
@@ -58,8 +67,12 @@ def refusal(
     """Counts the request; None while within `rate` (count, seconds), else the page
     that says so (429, with Retry-After)."""
     verdict = hit(scope, key, *rate)
-    if verdict.allowed:
-        return None
+    return None if verdict.allowed else too_many(request, verdict, template)
+
+
+def too_many(
+    request: HttpRequest, verdict: Verdict, template: str = "core/too_many.html"
+) -> HttpResponse:
     response = render(request, template, status=429)
     response["Retry-After"] = str(verdict.retry_after)
     return response

@@ -31,7 +31,7 @@ from teilhabe.grants.grant_models import GrantNotice
 RATE = {"address": (120, 600), "start": (10, 3600)}
 
 
-def _too_many(request: HttpRequest, scope: str) -> HttpResponse | None:
+def too_many_requests(request: HttpRequest, scope: str) -> HttpResponse | None:
     rate = {**RATE, **getattr(settings, "GRANTS_PUBLIC_RATE", {})}[scope]
     return ratelimit.refusal(request, f"grants-public-{scope}", client_address(request) or "", rate)
 
@@ -53,9 +53,9 @@ def _send_link(request: HttpRequest, application: Application, token: str) -> st
 
 @public
 def start(request: HttpRequest) -> HttpResponse:
-    refused = _too_many(request, "address")
+    refused = too_many_requests(request, "address")
     if refused is None and request.method == "POST":
-        refused = _too_many(request, "start")
+        refused = too_many_requests(request, "start")
     if refused is not None:
         return refused
     form = StartForm(request.POST or None)
@@ -83,7 +83,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @public
 def draft(request: HttpRequest, token: str) -> HttpResponse:
-    refused = _too_many(request, "address")
+    refused = too_many_requests(request, "address")
     if refused is not None:
         return refused
     application = applications.by_token(token)
@@ -160,7 +160,7 @@ def _latest_notice(application: Application) -> GrantNotice | None:
 @public
 def notice(request: HttpRequest, token: str) -> HttpResponseBase:
     """The grant notice of the link's application, the same PDF staff download."""
-    refused = _too_many(request, "address")
+    refused = too_many_requests(request, "address")
     if refused is not None:
         return refused
     application = applications.by_token(token)

@@ -121,7 +121,9 @@ def findable_family_persons(user: Any, persons: list[Any]) -> set[int]:
     involved.update(links.values_list("person_id", "person__household_id"))
     seen = visible_among(user, sorted(set(ids) | set(involved)))
     hidden_households = {
-        household for person_id, household in involved.items() if person_id not in seen
+        household
+        for person_id, household in involved.items()
+        if person_id not in seen and household is not None
     }
     enrolled = set(
         Enrolment.objects.filter(

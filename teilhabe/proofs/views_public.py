@@ -14,6 +14,7 @@ from teilhabe.core.access import public
 from teilhabe.core.tabular import TableError
 from teilhabe.grants import applications
 from teilhabe.grants.application_models import Grant
+from teilhabe.grants.views_public import too_many_requests
 from teilhabe.proofs import services
 from teilhabe.proofs.forms import ReceiptsForm, ReportForm
 from teilhabe.proofs.models import ProofOfUse
@@ -35,6 +36,9 @@ def _typed(amount: object) -> str:
 
 @public
 def proof(request: HttpRequest, token: str) -> HttpResponse:
+    refused = too_many_requests(request, "address")  # the grant's link: as its own pages
+    if refused is not None:
+        return refused
     proof = _proof(token)
     initial = {"report": proof.report}
     if proof.own_contribution is not None:

@@ -123,7 +123,7 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     moved_up_at = models.DateTimeField(_("moved up at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
-    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True, editable=False)
     attended = models.BooleanField(_("present"), default=False)
 
     class Meta:

@@ -6,6 +6,7 @@ organisation; each registration shows all that is stored of it."""
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from django.db import models
@@ -22,11 +23,8 @@ from teilhabe.registrations.housekeeping import keep_days
 from teilhabe.registrations.models import Registration
 from teilhabe.registrations.services import REGISTRATION_FIELDS
 
-MAX_FOUND = 200
-
-
-# Every stored field of a registration but the cancel link's hash and the reminder's
-# time, which say nothing about the person.
+# Every stored field of a registration but the cancel link's hash, which says nothing
+# about the person (the reminder's time says that a mail was sent to it).
 SHOWN = [
     *REGISTRATION_FIELDS,
     "status",
@@ -34,6 +32,7 @@ SHOWN = [
     "consent_at",
     "moved_up_at",
     "cancelled_at",
+    "reminded_at",
     "attended",
 ]
 
@@ -66,20 +65,33 @@ def rows_of(registration: Registration) -> dict[str, str]:
     return rows
 
 
-def find(query: str) -> list[tuple[Any, dict[str, str]]]:
-    words = query.split()
+def _name_words(name: str) -> list[str]:
+    return re.split(r"[\s\-]+", name.casefold())
+
+
+def find(query: str, at_most: int) -> list[tuple[Any, dict[str, str]]]:
+    """Registrations under the e-mail address searched for, or whose name has a word
+    beginning with each word searched for ("Ali" finds "Ali Haddad", not "Natalie")."""
+    words = query.casefold().split()
     if not words:
         return []
-    matches = Q(email__iexact=query.strip())
     by_name = Q()
     for word in words:
-        by_name &= Q(name__icontains=word)
-    found = (
-        Registration.objects.filter(matches | by_name)
+        by_name &= Q(name__icontains=word)  # a wider net in the database, narrowed below
+    candidates = (
+        Registration.objects.filter(Q(email__iexact=query.strip()) | by_name)
         .select_related("listing__event__organisation")
-        .order_by("listing__event__date", "pk")[:MAX_FOUND]
+        .order_by("-listing__event__date", "-pk")
     )
-    return [(registration, rows_of(registration)) for registration in found]
+    found = []
+    for registration in candidates.iterator():
+        names = _name_words(registration.name)
+        by_address = registration.email.casefold() == query.strip().casefold()
+        if by_address or all(any(n.startswith(w) for n in names) for w in words):
+            found.append((registration, rows_of(registration)))
+            if len(found) == at_most:
+                break
+    return found
 
 
 def kept() -> str:

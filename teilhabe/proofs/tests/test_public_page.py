@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -101,3 +102,12 @@ def test_the_application_page_of_a_grant_links_to_the_proof() -> None:
     _grant, token = granted()
     page = Client().get(reverse("grants:public:draft", kwargs={"token": token})).content.decode()
     assert _url(token) in page
+
+
+def test_guessing_proof_links_is_rate_limited(settings: Any) -> None:
+    """The proof page opens with the grant's link, like the application's own pages,
+    and shares their limit per address."""
+    settings.GRANTS_PUBLIC_RATE = {"address": (2, 600)}
+    client = Client()
+    guess = reverse("proofs:public:proof", kwargs={"token": "y" * 43})
+    assert [client.get(guess).status_code for _ in range(3)] == [404, 404, 429]

@@ -53,7 +53,7 @@ def test_the_officer_finds_a_registration_by_name_or_address(
         assert "Anmeldungen zu öffentlichen Veranstaltungen" in page
         assert "amina.haddad@example.org" in page and "Ein Kinderwagen" in page
         assert "Jonas Berg" not in page
-        assert "Gelöscht 30 Tage nach der Veranstaltung." in page
+        assert "Wird 30 Tage nach der Veranstaltung gelöscht." in page
     reads = LogEntry.objects.filter(
         object_pk=str(registration.pk), additional_data__read="subject-access-search"
     )
@@ -69,3 +69,24 @@ def test_nothing_found_says_so_and_other_roles_do_not_search(
     for role in (Role.COUNSELLOR, Role.TEAM_LEAD, Role.PROGRAMME_COORDINATOR):
         client = signed_in_client(users_by_role[role.value])
         assert client.get(reverse(SEARCH), {"q": "Amina"}).status_code == 403, role
+
+
+def test_words_match_at_the_start_of_the_names_words_and_a_cut_is_said(
+    provider: Organisation, users_by_role: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from teilhabe.casework import subject_access_parts
+
+    listing = listed_event(provider, capacity=10)
+    for name in ("Ali Haddad", "Natalie Kowalski", "Ali-Reza Karimi"):
+        services.register(
+            listing.pk, day=timezone.localdate(), name=name, email=f"{name[:3]}@example.org"
+        )
+    dpo = signed_in_client(users_by_role[Role.DATA_PROTECTION_OFFICER.value])
+    [kind] = dpo.get(reverse(SEARCH), {"q": "ali"}).context["outside"]
+    assert sorted(r.name for r, _rows in kind["found"]) == ["Ali Haddad", "Ali-Reza Karimi"]
+    assert not kind["more"]
+    monkeypatch.setattr(subject_access_parts, "SHOWN_AT_MOST", 1)
+    page = dpo.get(reverse(SEARCH), {"q": "ali"})
+    [kind] = page.context["outside"]
+    assert len(kind["found"]) == 1 and kind["more"]
+    assert "Es wurden mehr Einträge gefunden als die 1 gezeigten" in page.content.decode()
