@@ -3,6 +3,7 @@ applicant's own application and nothing else. Nothing here shows another applica
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -13,15 +14,26 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from teilhabe.core import ratelimit
 from teilhabe.core.access import public
 from teilhabe.core.audit_trail import log_read
+from teilhabe.core.middleware import client_address
 from teilhabe.documents import storage
 from teilhabe.grants import applications, payments
 from teilhabe.grants.application_models import Application, Grant
 from teilhabe.grants.forms_grants import PaymentRequestForm
 from teilhabe.grants.forms_public import ApplicationForm, DocumentForm, StartForm, initial_from
 from teilhabe.grants.grant_models import GrantNotice
-from teilhabe.grants.public_rate import too_many_requests
+
+# (count, seconds) per address: every public request (slows the guessing of links) and
+# started applications (each sends a mail: a script must not make the city's server
+# mail invented addresses). settings.GRANTS_PUBLIC_RATE overrides either.
+RATE = {"address": (120, 600), "start": (10, 3600)}
+
+
+def too_many_requests(request: HttpRequest, scope: str) -> HttpResponse | None:
+    rate = {**RATE, **getattr(settings, "GRANTS_PUBLIC_RATE", {})}[scope]
+    return ratelimit.refusal(request, f"grants-public-{scope}", client_address(request) or "", rate)
 
 
 def _send_link(request: HttpRequest, application: Application, token: str) -> str:

@@ -14,7 +14,7 @@ from teilhabe.core.access import public
 from teilhabe.core.tabular import TableError
 from teilhabe.grants import applications
 from teilhabe.grants.application_models import Grant
-from teilhabe.grants.public_rate import too_many_requests
+from teilhabe.grants.views_public import too_many_requests
 from teilhabe.proofs import services
 from teilhabe.proofs.forms import ReceiptsForm, ReportForm
 from teilhabe.proofs.models import ProofOfUse
